@@ -1,0 +1,52 @@
+package io.complaintmonitor.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The monitor's whole configuration, validated once at start-up by {@link ConfigLoader}.
+ * Immutable: components receive it (or the part they need) and never read the environment.
+ */
+public record MonitorConfig(
+        String bootstrapServers,
+        URI schemaRegistryUrl,
+        String applicationId,
+        String httpHost,
+        int httpPort,
+        Path stateDir,
+        int topicPartitions,
+        short topicReplicationFactor,
+        boolean createTopics,
+        Topics topics,
+        String defaultLandlordId,
+        int dueSoonWorkingDays,
+        Optional<Path> calendarFile,
+        String calendarDivision,
+        Duration lateEventGrace,
+        Duration heartbeatInterval,
+        String processingGuarantee,
+        int streamThreads,
+        Map<String, String> kafkaOverrides) {
+
+    public MonitorConfig {
+        kafkaOverrides = Map.copyOf(kafkaOverrides);
+    }
+
+    /** The same configuration pointed at another cluster and registry (demo and audit start their own). */
+    public MonitorConfig withCluster(String bootstrap, URI registry) {
+        return new MonitorConfig(bootstrap, registry, applicationId, httpHost, httpPort, stateDir, topicPartitions,
+                topicReplicationFactor, createTopics, topics, defaultLandlordId, dueSoonWorkingDays, calendarFile,
+                calendarDivision, lateEventGrace, heartbeatInterval, processingGuarantee, streamThreads,
+                kafkaOverrides);
+    }
+
+    public MonitorConfig withHttpPort(int port) {
+        return new MonitorConfig(bootstrapServers, schemaRegistryUrl, applicationId, httpHost, port, stateDir,
+                topicPartitions, topicReplicationFactor, createTopics, topics, defaultLandlordId, dueSoonWorkingDays,
+                calendarFile, calendarDivision, lateEventGrace, heartbeatInterval, processingGuarantee,
+                streamThreads, kafkaOverrides);
+    }
+}
