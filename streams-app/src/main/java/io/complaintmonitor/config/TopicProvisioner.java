@@ -1,0 +1,55 @@
+package io.complaintmonitor.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates the monitor's topics that do not exist yet; never alters existing ones. */
+public final class TopicProvisioner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    private TopicProvisioner() {
+    }
+
+    public static void ensureTopics(MonitorConfig config) {
+        Topics topics = config.topics();
+        Map<String, Object> adminProps = new java.util.HashMap<>(config.kafkaOverrides());
+        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        try (Admin admin = Admin.create(adminProps)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.all().stream()
+                    .filter(name -> !existing.contains(name))
+                    .map(name -> new NewTopic(name, config.topicPartitions(), config.topicReplicationFactor())
+                            .configs(configsFor(name, topics)))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                LOG.info("created topics {}", missing.stream().map(NewTopic::name).toList());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topics on " + config.bootstrapServers() + ": "
+                    + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> configsFor(String name, Topics topics) {
+        if (name.equals(topics.heartbeat())) {
+            // Ticks matter only until processed: keep an hour, never the history.
+            return Map.of(TopicConfig.RETENTION_MS_CONFIG, "3600000");
+        }
+        return Map.of();
+    }
+}
