@@ -5,6 +5,9 @@ import io.complaintmonitor.metrics.StreamsStateGauge;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -23,11 +26,15 @@ public final class StreamsRunner implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final CompletableFuture<Throwable> failed = new CompletableFuture<>();
+    private final CompletableFuture<Void> running = new CompletableFuture<>();
 
     public StreamsRunner(Topology topology, Properties props, MonitorMeters meters) {
         this.streams = new KafkaStreams(topology, props);
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.complete(null);
+            }
             if (now == KafkaStreams.State.ERROR) {
                 failed.complete(new IllegalStateException("Kafka Streams reached ERROR"));
             }
@@ -52,6 +59,21 @@ public final class StreamsRunner implements AutoCloseable {
 
     public boolean isRunning() {
         return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** Waits until RUNNING; fails fast if the client fails or the timeout passes first. */
+    public void awaitRunning(Duration timeout) throws InterruptedException {
+        try {
+            CompletableFuture.anyOf(running, failed).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka Streams not RUNNING after " + timeout + " (state "
+                    + streams.state() + ")", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka Streams failed while starting", e.getCause());
+        }
+        if (failed.isDone()) {
+            throw new IllegalStateException("Kafka Streams failed while starting", failed.join());
+        }
     }
 
     public KafkaStreams streams() {

@@ -23,6 +23,7 @@ public final class StreamsProperties {
         // exactly-once) at least every 500 ms rather than the 100 ms default's cost or 30 s.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         // kafka.* settings (security, tuning) go to every client last, so they win.

@@ -1,0 +1,113 @@
+package io.complaintmonitor.cli;
+
+import io.complaintmonitor.MonitorTopology;
+import io.complaintmonitor.config.MonitorConfig;
+import io.complaintmonitor.config.StreamsProperties;
+import io.complaintmonitor.config.TopicProvisioner;
+import io.complaintmonitor.domain.BankHolidayCalendars;
+import io.complaintmonitor.domain.WorkingDayCalendar;
+import io.complaintmonitor.http.HealthHandler;
+import io.complaintmonitor.http.HttpHandler;
+import io.complaintmonitor.http.MetricsHandler;
+import io.complaintmonitor.http.MonitorHttpServer;
+import io.complaintmonitor.ingest.DeadLetterDeserializationHandler;
+import io.complaintmonitor.ingest.IngestSerdes;
+import io.complaintmonitor.metrics.MonitorMeters;
+import io.complaintmonitor.registry.RegistryHttpApi;
+import io.complaintmonitor.registry.RestSchemaRegistryClient;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * One running monitor: the HTTP server (health, metrics, and the embedded registry when there is
+ * one), the topics, and the Kafka Streams client. Started by {@code run}, {@code demo} and
+ * {@code audit}; closed in reverse order.
+ */
+public final class MonitorApp implements AutoCloseable {
+
+    private final MonitorConfig config;
+    private final MonitorMeters meters;
+    private final MonitorHttpServer http;
+    private final StreamsRunner streams;
+
+    private MonitorApp(MonitorConfig config, MonitorMeters meters, MonitorHttpServer http, StreamsRunner streams) {
+        this.config = config;
+        this.meters = meters;
+        this.http = http;
+        this.streams = streams;
+    }
+
+    /**
+     * Starts the monitor against {@code config}'s cluster. With an embedded registry, it is served
+     * on the monitor's own HTTP port and the monitor's serdes use it there, over the same REST API
+     * any other client would.
+     */
+    public static MonitorApp start(MonitorConfig config, Optional<RegistryHttpApi> embeddedRegistry)
+            throws IOException {
+        // Loaded before anything starts, so a bad calendar stops the monitor with its message at once.
+        WorkingDayCalendar calendar = config.calendarFile()
+                .map(file -> BankHolidayCalendars.fromFile(file, config.calendarDivision()))
+                .orElseGet(() -> BankHolidayCalendars.bundled(config.calendarDivision()));
+        MonitorMeters meters = new MonitorMeters();
+        AtomicReference<StreamsRunner> runner = new AtomicReference<>();
+        Map<String, HttpHandler> routes = new LinkedHashMap<>();
+        routes.put("/health", new HealthHandler(() -> runner.get() == null ? "NOT_STARTED" : runner.get().state().name()));
+        routes.put("/metrics", new MetricsHandler(meters::scrape));
+        embeddedRegistry.ifPresent(api -> routes.putAll(api.routes()));
+        MonitorHttpServer http = MonitorHttpServer.start(config.httpHost(), config.httpPort(), routes);
+        try {
+            MonitorConfig effective = embeddedRegistry.isPresent()
+                    ? config.withCluster(config.bootstrapServers(), localUri(http)).withHttpPort(http.port())
+                    : config.withHttpPort(http.port());
+            if (effective.createTopics()) {
+                TopicProvisioner.ensureTopics(effective);
+            }
+            RestSchemaRegistryClient registry = RestSchemaRegistryClient.forUrl(
+                    effective.schemaRegistryUrl().toString());
+            Topology topology = MonitorTopology.build(effective, IngestSerdes.using(registry), meters.registry());
+            Properties props = StreamsProperties.of(effective);
+            props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                    DeadLetterDeserializationHandler.class);
+            props.put(DeadLetterDeserializationHandler.TOPICS_CONFIG, effective.topics());
+            props.put(DeadLetterDeserializationHandler.METER_REGISTRY_CONFIG, meters.registry());
+            StreamsRunner streams = new StreamsRunner(topology, props, meters);
+            runner.set(streams);
+            streams.start();
+            return new MonitorApp(effective, meters, http, streams);
+        } catch (RuntimeException e) {
+            http.close();
+            meters.close();
+            throw e;
+        }
+    }
+
+    private static URI localUri(MonitorHttpServer http) {
+        return URI.create("http://127.0.0.1:" + http.port());
+    }
+
+    public MonitorConfig config() {
+        return config;
+    }
+
+    public URI httpUri() {
+        return URI.create("http://localhost:" + http.port());
+    }
+
+    public StreamsRunner streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        streams.close();
+        http.close();
+        meters.close();
+    }
+}
