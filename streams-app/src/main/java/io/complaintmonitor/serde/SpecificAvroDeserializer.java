@@ -37,20 +37,27 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> extends Ab
 
     @Override
     Schema readerSchemaFor(Schema writer, int schemaId) {
-        Class<?> readerType = type;
-        if (readerType == null) {
-            readerType = SpecificData.get().getClass(writer);
-            if (readerType == null || !SpecificRecord.class.isAssignableFrom(readerType)) {
-                throw new AvroSerdeException(Reason.SCHEMA_MISMATCH, schemaId, "no generated class "
-                        + writer.getFullName() + " on the classpath to read schema id " + schemaId + " into", null);
-            }
-        }
+        Class<?> readerType = readerTypeFor(writer, schemaId);
         return SpecificData.getForClass(readerType).getSchema(readerType);
     }
 
     @Override
     DatumReader<T> newReader(Schema writer, Schema reader) {
-        Class<?> readerType = type != null ? type : SpecificData.get().getClass(reader);
-        return new SpecificDatumReader<>(writer, reader, SpecificData.getForClass(readerType));
+        Class<?> readerType = type != null ? type : ReaderClassModel.loadGenerated(reader.getFullName(),
+                SpecificAvroDeserializer.class.getClassLoader());
+        return new SpecificDatumReader<>(writer, reader, new ReaderClassModel(readerType));
+    }
+
+    private Class<?> readerTypeFor(Schema writer, int schemaId) {
+        if (type != null) {
+            return type;
+        }
+        Class<?> named = ReaderClassModel.loadGenerated(writer.getFullName(),
+                SpecificAvroDeserializer.class.getClassLoader());
+        if (named == null || !SpecificRecord.class.isAssignableFrom(named)) {
+            throw new AvroSerdeException(Reason.SCHEMA_MISMATCH, schemaId, "no generated class "
+                    + writer.getFullName() + " on the classpath to read schema id " + schemaId + " into", null);
+        }
+        return named;
     }
 }
