@@ -1,11 +1,18 @@
 package io.complaintmonitor;
 
 import io.complaintmonitor.config.MonitorConfig;
-import io.complaintmonitor.ingest.IngestSerdes;
+import io.complaintmonitor.domain.WorkingDayCalendar;
+import io.complaintmonitor.domain.complaint.ComplaintEvent;
+import io.complaintmonitor.domain.complaint.ComplaintRules;
+import io.complaintmonitor.ingest.EventAdapters;
 import io.complaintmonitor.ingest.IngestTopology;
+import io.complaintmonitor.lifecycle.LifecycleTopology;
+import io.complaintmonitor.serde.TopicSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
 
 /** Composes the monitor's flows into the one topology that Kafka Streams runs. */
 public final class MonitorTopology {
@@ -13,9 +20,14 @@ public final class MonitorTopology {
     private MonitorTopology() {
     }
 
-    public static Topology build(MonitorConfig config, IngestSerdes serdes, MeterRegistry meters) {
+    public static Topology build(MonitorConfig config, WorkingDayCalendar calendar, TopicSerdes serdes,
+            MeterRegistry meters, Clock clock) {
+        ComplaintRules rules = new ComplaintRules(calendar, config.dueSoonWorkingDays());
         StreamsBuilder builder = new StreamsBuilder();
-        IngestTopology.addTo(builder, config.topics(), serdes, meters);
+        KStream<byte[], ComplaintEvent> events = IngestTopology.addTo(builder, config.topics(), serdes,
+                new EventAdapters(config.defaultLandlordId()), rules, meters, clock);
+        LifecycleTopology.addTo(builder, config.topics(), config.topicPartitions(), config.applicationId(), events,
+                rules, serdes.alerts(), meters);
         return builder.build();
     }
 }

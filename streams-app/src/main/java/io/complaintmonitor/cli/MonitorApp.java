@@ -11,12 +11,13 @@ import io.complaintmonitor.http.HttpHandler;
 import io.complaintmonitor.http.MetricsHandler;
 import io.complaintmonitor.http.MonitorHttpServer;
 import io.complaintmonitor.ingest.DeadLetterDeserializationHandler;
-import io.complaintmonitor.ingest.IngestSerdes;
 import io.complaintmonitor.metrics.MonitorMeters;
 import io.complaintmonitor.registry.RegistryHttpApi;
 import io.complaintmonitor.registry.RestSchemaRegistryClient;
+import io.complaintmonitor.serde.TopicSerdes;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,8 @@ public final class MonitorApp implements AutoCloseable {
             }
             RestSchemaRegistryClient registry = RestSchemaRegistryClient.forUrl(
                     effective.schemaRegistryUrl().toString());
-            Topology topology = MonitorTopology.build(effective, IngestSerdes.using(registry), meters.registry());
+            Topology topology = MonitorTopology.build(effective, calendar, TopicSerdes.using(registry), meters.registry(),
+                    Clock.systemUTC());
             Properties props = StreamsProperties.of(effective);
             props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                     DeadLetterDeserializationHandler.class);

@@ -55,7 +55,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
             return Response.fail();
         }
         String reason = reasonOf(exception);
-        String source = Source.ofTopic(topics, record.topic()).map(Source::label).orElse(record.topic());
+        String source = SourceTopics.ofTopic(topics, record.topic()).map(SourceTopics::label).orElse(record.topic());
         LOG.warn("dead-lettering {}-{}@{}: {} ({})", record.topic(), record.partition(), record.offset(), reason,
                 exception.getMessage());
         DeadLetters.count(meters, source, reason);

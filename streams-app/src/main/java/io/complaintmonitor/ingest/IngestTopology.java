@@ -1,58 +1,94 @@
 package io.complaintmonitor.ingest;
 
 import io.complaintmonitor.config.Topics;
-import io.complaintmonitor.schema.ContractorComplaintUpdate;
-import io.complaintmonitor.schema.CrmCaseEvent;
-import io.complaintmonitor.schema.WebFormSubmission;
+import io.complaintmonitor.serde.TopicSerdes;
+import io.complaintmonitor.domain.complaint.ComplaintEvent;
+import io.complaintmonitor.domain.complaint.ComplaintRules;
+import io.complaintmonitor.domain.complaint.Source;
+import io.complaintmonitor.schema.ContractorUpdateType;
+import io.complaintmonitor.schema.CrmEventType;
+import io.complaintmonitor.schema.WebFormType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * Reads the three source topics. Keys are read as raw bytes and not trusted: producers key as
- * they like, and the monitor re-keys by (landlord, complaint reference) itself. Records that
- * cannot be decoded never reach here: the deserialization handler dead-letters them.
+ * Reads the three source topics, turns each record into the monitor's {@link ComplaintEvent} and
+ * checks the contract. Rejected records go to the dead-letter topic as JSON with lineage headers
+ * (records that cannot even be decoded are dead-lettered by the deserialization handler, as
+ * bytes). Keys are read as raw bytes and not trusted: the lifecycle flow re-keys by complaint.
  */
 public final class IngestTopology {
 
     public static final String RECEIVED_METRIC = "complaint.events.received";
+    public static final String SURVEY_METRIC = "complaint.survey.feedback";
 
     private IngestTopology() {
     }
 
-    /** The decoded source streams, each counted by source as it arrives. */
-    public record Sources(KStream<byte[], CrmCaseEvent> crm, KStream<byte[], ContractorComplaintUpdate> contractor,
-            KStream<byte[], WebFormSubmission> webform) {
+    /** Accepted events of all three sources, merged, still keyed as their producers keyed them. */
+    public static KStream<byte[], ComplaintEvent> addTo(StreamsBuilder builder, Topics topics, TopicSerdes serdes,
+            EventAdapters adapters, ComplaintRules rules, MeterRegistry meters, Clock clock) {
+        Counter survey = Counter.builder(SURVEY_METRIC)
+                .description("web form survey feedback received; never a complaint (Code 1.6)")
+                .register(meters);
+        KStream<byte[], ComplaintEvent> crm = source(builder, Source.CRM, topics, serdes.crm(),
+                r -> Optional.of(adapters.fromCrm(r)),
+                r -> unknown("type", r.getType() == CrmEventType.UNKNOWN), rules, meters, () -> { }, clock);
+        KStream<byte[], ComplaintEvent> contractor = source(builder, Source.CONTRACTOR, topics, serdes.contractor(),
+                r -> Optional.of(adapters.fromContractor(r)),
+                r -> unknown("type", r.getType() == ContractorUpdateType.UNKNOWN), rules, meters, () -> { }, clock);
+        KStream<byte[], ComplaintEvent> webform = source(builder, Source.WEBFORM, topics, serdes.webform(),
+                adapters::fromWebForm,
+                r -> unknown("formType", r.getFormType() == WebFormType.UNKNOWN), rules, meters, survey::increment,
+                clock);
+        return crm.merge(contractor, Named.as("merge-crm-contractor"))
+                .merge(webform, Named.as("merge-sources"));
     }
 
-    public static Sources addTo(StreamsBuilder builder, Topics topics, IngestSerdes serdes, MeterRegistry meters) {
-        return new Sources(
-                source(builder, Source.CRM, topics, serdes.crm(), meters),
-                source(builder, Source.CONTRACTOR, topics, serdes.contractor(), meters),
-                source(builder, Source.WEBFORM, topics, serdes.webform(), meters));
-    }
-
-    private static <V> KStream<byte[], V> source(StreamsBuilder builder, Source source, Topics topics,
-            Serde<V> serde, MeterRegistry meters) {
+    private static <V extends SpecificRecord> KStream<byte[], ComplaintEvent> source(StreamsBuilder builder,
+            Source source, Topics topics, Serde<V> serde, Function<V, Optional<ComplaintEvent>> adapter,
+            Function<V, Optional<String>> unknownSymbol, ComplaintRules rules, MeterRegistry meters,
+            Runnable notTracked, Clock clock) {
+        String label = SourceTopics.label(source);
         Counter received = Counter.builder(RECEIVED_METRIC)
                 .description("source records decoded, by source")
-                .tag("source", source.label())
+                .tag("source", label)
                 .register(meters);
-        return builder.stream(source.topic(topics),
-                        Consumed.with(Serdes.ByteArray(), serde).withName("source-" + source.label()))
-                .processValues(() -> new ContextualFixedKeyProcessor<byte[], V, V>() {
-                    @Override
-                    public void process(FixedKeyRecord<byte[], V> record) {
-                        received.increment();
-                        context().forward(record);
-                    }
-                }, Named.as("count-" + source.label()));
+        var branches = builder.stream(SourceTopics.topic(source, topics),
+                        Consumed.with(Serdes.ByteArray(), serde).withName("source-" + label))
+                .processValues(() -> new NormaliseProcessor<>(source, adapter, unknownSymbol, rules, meters,
+                        received::increment, notTracked, clock), Named.as("normalise-" + label))
+                .split(Named.as("check-" + label + "-"))
+                .branch((key, normalised) -> normalised.isAccepted(), Branched.as("accepted"))
+                .defaultBranch(Branched.as("rejected"));
+        branches.get("check-" + label + "-rejected")
+                .mapValues(normalised -> rejectedBytes(normalised), Named.as("rejected-" + label + "-as-json"))
+                .to(topics.dlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dlq-" + label));
+        return branches.get("check-" + label + "-accepted")
+                .mapValues(Normalised::event, Named.as("accepted-" + label));
+    }
+
+    private static byte[] rejectedBytes(Normalised normalised) {
+        return normalised.rejectedRecord() == null ? null
+                : normalised.rejectedRecord().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Optional<String> unknown(String field, boolean isUnknown) {
+        return isUnknown
+                ? Optional.of(field + ": UNKNOWN is not a value this monitor knows (written with a newer schema?)")
+                : Optional.empty();
     }
 }

@@ -1,19 +1,22 @@
 package io.complaintmonitor.ingest;
 
 import io.complaintmonitor.config.Topics;
+import io.complaintmonitor.domain.complaint.Source;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The three systems complaint events come from; the lower-case name is the metric and JSON label. */
-public enum Source {
-    CRM, CONTRACTOR, WEBFORM;
+/** Which topic each source writes to, and its lower-case label in metrics, headers and JSON. */
+public final class SourceTopics {
 
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
+    private SourceTopics() {
     }
 
-    public String topic(Topics topics) {
-        return switch (this) {
+    public static String label(Source source) {
+        return source.name().toLowerCase(Locale.ROOT);
+    }
+
+    public static String topic(Source source, Topics topics) {
+        return switch (source) {
             case CRM -> topics.crm();
             case CONTRACTOR -> topics.contractor();
             case WEBFORM -> topics.webform();
@@ -21,8 +24,8 @@ public enum Source {
     }
 
     public static Optional<Source> ofTopic(Topics topics, String topic) {
-        for (Source source : values()) {
-            if (source.topic(topics).equals(topic)) {
+        for (Source source : Source.values()) {
+            if (topic(source, topics).equals(topic)) {
                 return Optional.of(source);
             }
         }
@@ -30,8 +33,8 @@ public enum Source {
     }
 
     public static Optional<Source> ofLabel(String label) {
-        for (Source source : values()) {
-            if (source.label().equals(label)) {
+        for (Source source : Source.values()) {
+            if (label(source).equals(label)) {
                 return Optional.of(source);
             }
         }

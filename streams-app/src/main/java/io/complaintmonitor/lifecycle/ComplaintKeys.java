@@ -1,0 +1,37 @@
+package io.complaintmonitor.lifecycle;
+
+import io.complaintmonitor.domain.complaint.ComplaintKey;
+import io.complaintmonitor.domain.complaint.Deadline;
+import java.time.Instant;
+
+/**
+ * String keys for the stores and the repartition topic. A complaint key is "landlord␟reference"
+ * (the ASCII unit separator cannot appear in either); a schedule key starts with the zero-padded
+ * epoch milliseconds of the deadline so the store's byte order is time order.
+ */
+final class ComplaintKeys {
+
+    static final char SEPARATOR = '\u001f';
+
+    private ComplaintKeys() {
+    }
+
+    static String of(ComplaintKey key) {
+        return key.landlordId() + SEPARATOR + key.complaintRef();
+    }
+
+    static String schedule(Deadline deadline, String complaintKey) {
+        return timePrefix(deadline.at()) + SEPARATOR + complaintKey + SEPARATOR + deadline.type() + SEPARATOR
+                + deadline.stage() + SEPARATOR + deadline.dueDate();
+    }
+
+    /** The smallest schedule key after every deadline at or before {@code at}. */
+    static String scheduleUpperBound(Instant at) {
+        return timePrefix(at) + SEPARATOR + '\uffff';
+    }
+
+    private static String timePrefix(Instant at) {
+        // Offset keeps instants before 1970 positive; 19 digits cover every long.
+        return String.format("%019d", at.toEpochMilli() - Long.MIN_VALUE / 2);
+    }
+}

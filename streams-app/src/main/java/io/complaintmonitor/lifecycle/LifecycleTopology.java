@@ -1,0 +1,87 @@
+package io.complaintmonitor.lifecycle;
+
+import io.complaintmonitor.config.Topics;
+import io.complaintmonitor.domain.complaint.Alert;
+import io.complaintmonitor.domain.complaint.ComplaintEvent;
+import io.complaintmonitor.domain.complaint.ComplaintRules;
+import io.complaintmonitor.schema.AlertKind;
+import io.complaintmonitor.schema.BreachAlert;
+import io.complaintmonitor.serde.JsonSerde;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Every complaint tracked against the Code's timescales. Events are re-keyed by (landlord,
+ * reference) and repartitioned, so one task owns a complaint; heartbeat ticks, read from a topic
+ * with the same partition count, reach every task and move its clock.
+ */
+public final class LifecycleTopology {
+
+    public static final String STATE_STORE = "complaint-state";
+    public static final String SCHEDULE_STORE = "complaint-deadlines";
+    public static final String REPARTITION = "complaint-events";
+
+    private LifecycleTopology() {
+    }
+
+    public static void addTo(StreamsBuilder builder, Topics topics, int partitions, String applicationId,
+            KStream<byte[], ComplaintEvent> events, ComplaintRules rules, Serde<BreachAlert> alertSerde,
+            MeterRegistry meters) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE),
+                Serdes.String(), JsonSerde.of(TrackedComplaint.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE_STORE),
+                Serdes.String(), Serdes.String()));
+
+        // Re-key by complaint: all of a complaint's events, whatever their source, meet in one task.
+        KStream<String, LifecycleInput> byComplaint = events
+                .map((key, event) -> org.apache.kafka.streams.KeyValue.pair(
+                        ComplaintKeys.of(event.key()), LifecycleInput.of(event)), Named.as("key-by-complaint"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(LifecycleInput.class))
+                        .withName(REPARTITION)
+                        .withNumberOfPartitions(partitions));
+        KStream<String, LifecycleInput> ticks = builder.stream(topics.heartbeat(),
+                        Consumed.with(Serdes.String(), Serdes.String()).withName("source-heartbeat"))
+                .mapValues((readOnlyKey, appId) -> appId, Named.as("heartbeat-app"))
+                .processValues(TickStamper::new, Named.as("heartbeat-as-tick"));
+
+        byComplaint.merge(ticks, Named.as("merge-events-and-ticks"))
+                .process(() -> new TrackingProcessor(rules, applicationId, STATE_STORE, SCHEDULE_STORE,
+                        new LifecycleMetrics(meters)), Named.as("track-complaints"), STATE_STORE, SCHEDULE_STORE)
+                .mapValues(LifecycleTopology::toAvro, Named.as("alert-as-avro"))
+                .to(topics.alerts(), Produced.with(Serdes.String(), alertSerde).withName("sink-alerts"));
+    }
+
+    static BreachAlert toAvro(Alert alert) {
+        return BreachAlert.newBuilder()
+                .setAlertId(alert.alertId())
+                .setKind(AlertKind.valueOf(alert.type().name()))
+                .setComplaintRef(alert.complaintRef())
+                .setLandlordId(alert.landlordId())
+                .setStage(alert.stage())
+                .setDueDate(alert.dueDate())
+                .setRaisedAt(alert.raisedAt())
+                .setCategory(alert.category())
+                .setContractorId(alert.contractorId())
+                .setHandlingTeam(alert.handlingTeam())
+                .build();
+    }
+
+    /** A heartbeat's record timestamp is the instant it vouches for. */
+    private static final class TickStamper
+            extends org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor<String, String, LifecycleInput> {
+        @Override
+        public void process(org.apache.kafka.streams.processor.api.FixedKeyRecord<String, String> record) {
+            context().forward(record.withValue(
+                    LifecycleInput.tick(Instant.ofEpochMilli(record.timestamp()), record.value())));
+        }
+    }
+}

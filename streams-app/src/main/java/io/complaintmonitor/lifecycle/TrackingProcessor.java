@@ -1,0 +1,143 @@
+package io.complaintmonitor.lifecycle;
+
+import io.complaintmonitor.domain.complaint.Alert;
+import io.complaintmonitor.domain.complaint.ComplaintEvent;
+import io.complaintmonitor.domain.complaint.ComplaintRules;
+import io.complaintmonitor.domain.complaint.ComplaintState;
+import io.complaintmonitor.domain.complaint.Deadline;
+import io.complaintmonitor.domain.complaint.Transition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The per-complaint "digital twin": loads a complaint's state, lets the Code's rules record the
+ * event, stores the result and forwards the alerts. Deadlines are kept in a second store keyed
+ * by their instant, so a tick finds what is due by a range scan, never by visiting every
+ * complaint.
+ *
+ * <p>Deadlines are judged only up to the latest tick (wall-clock heartbeats, sent only while the
+ * monitor is caught up with its inputs; or an audit's --as-of). Because the rules judge each
+ * deadline from the facts' own event times, judging later gives the same alert as judging at the
+ * instant itself: a replay and live running agree.
+ */
+final class TrackingProcessor implements Processor<String, LifecycleInput, String, Alert> {
+
+    private final ComplaintRules rules;
+    private final String applicationId;
+    private final String stateStoreName;
+    private final String scheduleStoreName;
+    private final LifecycleMetrics metrics;
+
+    private ProcessorContext<String, Alert> context;
+    private KeyValueStore<String, TrackedComplaint> complaints;
+    private KeyValueStore<String, String> schedule;
+    /** Deadlines at or before this have been judged; null until the first tick. */
+    private Instant judgedUpTo;
+
+    TrackingProcessor(ComplaintRules rules, String applicationId, String stateStoreName, String scheduleStoreName,
+            LifecycleMetrics metrics) {
+        this.rules = rules;
+        this.applicationId = applicationId;
+        this.stateStoreName = stateStoreName;
+        this.scheduleStoreName = scheduleStoreName;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.complaints = context.getStateStore(stateStoreName);
+        this.schedule = context.getStateStore(scheduleStoreName);
+    }
+
+    @Override
+    public void process(Record<String, LifecycleInput> record) {
+        LifecycleInput input = record.value();
+        if (input == null) {
+            return;
+        }
+        if (input.isTick()) {
+            // Ticks of another application (a replay under a new id reading old heartbeats) are not our clock.
+            if (applicationId.equals(input.applicationId())) {
+                judgeUpTo(input.tick(), record.timestamp());
+            }
+            return;
+        }
+        track(record.key(), input.event(), record.timestamp());
+    }
+
+    private void track(String key, ComplaintEvent event, long timestamp) {
+        TrackedComplaint tracked = complaints.get(key);
+        ComplaintState before = tracked == null ? null : tracked.state();
+        Transition applied = rules.apply(before, event);
+        if (applied.duplicate()) {
+            metrics.duplicate(event.source());
+            return;
+        }
+        List<Alert> alerts = new ArrayList<>(applied.alerts());
+        Transition result = applied;
+        if (judgedUpTo != null) {
+            // A late event (or a new complaint received long ago) may have deadlines already past.
+            Transition judged = rules.advanceTo(applied.state(), judgedUpTo);
+            alerts.addAll(judged.alerts());
+            result = judged;
+        }
+        save(key, tracked, result);
+        emit(alerts, timestamp);
+        metrics.tracked(event.source());
+    }
+
+    private void judgeUpTo(Instant now, long timestamp) {
+        if (judgedUpTo != null && !now.isAfter(judgedUpTo)) {
+            return;
+        }
+        judgedUpTo = now;
+        Set<String> due = new LinkedHashSet<>();
+        try (KeyValueIterator<String, String> it = schedule.range(null, ComplaintKeys.scheduleUpperBound(now))) {
+            while (it.hasNext()) {
+                KeyValue<String, String> entry = it.next();
+                due.add(entry.value);
+            }
+        }
+        for (String key : due) {
+            TrackedComplaint tracked = complaints.get(key);
+            if (tracked == null) {
+                continue;
+            }
+            Transition judged = rules.advanceTo(tracked.state(), now);
+            save(key, tracked, judged);
+            emit(judged.alerts(), timestamp);
+        }
+    }
+
+    private void save(String key, TrackedComplaint before, Transition transition) {
+        if (before != null) {
+            for (Deadline old : before.scheduled()) {
+                schedule.delete(ComplaintKeys.schedule(old, key));
+            }
+        }
+        List<Deadline> pending = transition.deadlines().stream()
+                .filter(d -> judgedUpTo == null || d.at().isAfter(judgedUpTo))
+                .toList();
+        for (Deadline deadline : pending) {
+            schedule.put(ComplaintKeys.schedule(deadline, key), key);
+        }
+        complaints.put(key, new TrackedComplaint(transition.state(), pending));
+    }
+
+    private void emit(List<Alert> alerts, long timestamp) {
+        for (Alert alert : alerts) {
+            metrics.alert(alert);
+            context.forward(new Record<>(alert.alertId(), alert, timestamp));
+        }
+    }
+}
