@@ -49,16 +49,20 @@ class NpmSchemaRegistryCompatIT {
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration NPM_CI_TIMEOUT = Duration.ofMinutes(5);
 
+    private static boolean nodeInstalled;
+    private static boolean npmInstalled;
+
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private MonitorHttpServer server;
     private SpecificAvroSerde<CrmCaseEvent> javaSerde;
 
     @BeforeAll
     static void installNpmClient() throws Exception {
-        assumeTrue(commandRuns("node", "--version"),
-                "node is not installed: skipping the kafkajs compatibility test");
-        assumeTrue(commandRuns("npm", "--version"),
-                "npm is not installed: skipping the kafkajs compatibility test");
+        nodeInstalled = commandRuns("node", "--version");
+        npmInstalled = commandRuns("npm", "--version");
+        if (!nodeInstalled || !npmInstalled) {
+            return;
+        }
         Files.createDirectories(WORK);
         for (String file : List.of("package.json", "package-lock.json", "compat.js")) {
             Files.copy(SOURCE.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
@@ -71,6 +75,9 @@ class NpmSchemaRegistryCompatIT {
 
     @BeforeEach
     void startRegistry() throws Exception {
+        // Here rather than in @BeforeAll, so each test is reported skipped with the reason.
+        assumeTrue(nodeInstalled, "node is not installed: skipping the kafkajs compatibility test");
+        assumeTrue(npmInstalled, "npm is not installed: skipping the kafkajs compatibility test");
         RegistryHttpApi api = new RegistryHttpApi(EmbeddedSchemaRegistry.start(new InMemorySchemaLog()));
         HttpHandler recording = request -> {
             HttpResponse response = api.handle(request);
@@ -86,7 +93,9 @@ class NpmSchemaRegistryCompatIT {
 
     @AfterEach
     void stopRegistry() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test
