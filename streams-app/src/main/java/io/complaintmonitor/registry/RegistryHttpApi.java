@@ -20,7 +20,9 @@ import java.util.Map;
  * {@code MonitorHttpServer.start}.
  *
  * <p>Answers and errors have Confluent's shapes and codes so Confluent's serializers, kafkajs, Karapace
- * tooling and our {@link RestSchemaRegistryClient} work against it unchanged.
+ * tooling and our {@link RestSchemaRegistryClient} work against it unchanged. Not served: deletes,
+ * modes, schema references, non-Avro schema types, compatibility levels other than BACKWARD, and
+ * subjects containing '/' (the HTTP server hands handlers decoded paths).
  */
 public final class RegistryHttpApi implements HttpHandler {
 

@@ -97,6 +97,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     // Keyed on Avro's Schema equality, which ignores docs: two schemas that differ only in docs share
     // an id here. Confluent's client does the same, and it cannot change how a record decodes.
     private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
+    private final Map<SubjectSchema, RegisteredSchema> lookups = new ConcurrentHashMap<>();
 
     public RestSchemaRegistryClient(Settings settings) {
         this.settings = settings;
@@ -146,16 +147,17 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public RegisteredSchema lookup(String subject, Schema schema) {
+        SubjectSchema key = new SubjectSchema(subject, schema);
+        RegisteredSchema cached = lookups.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        // Only found versions are cached: a schema not registered yet may be registered by someone else.
         JsonNode answer = call("POST", "/subjects/" + segment(subject), schemaBody(schema));
         RegisteredSchema found = registeredSchema(answer, subject, schema);
-        idsBySubjectSchema.put(new SubjectSchema(subject, schema), found.id());
+        lookups.put(key, found);
+        idsBySubjectSchema.putIfAbsent(key, found.id());
         return found;
-    }
-
-    /** The id of {@code schema} under {@code subject}, from the cache or a {@link #lookup}. */
-    public int idOf(String subject, Schema schema) {
-        Integer cached = idsBySubjectSchema.get(new SubjectSchema(subject, schema));
-        return cached != null ? cached : lookup(subject, schema).id();
     }
 
     @Override

@@ -86,7 +86,7 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
-    void shouldAskRegistryOnceWhenSameIdFetchedOrSameSchemaRegisteredTwice() {
+    void shouldAskRegistryOnceWhenSameSchemaRegisteredFetchedOrLookedUpTwice() {
         RestSchemaRegistryClient client = client(4);
         int id = client.register(SUBJECT, CrmCaseEvent.getClassSchema());
         client.register(SUBJECT, CrmCaseEvent.getClassSchema());
@@ -96,6 +96,10 @@ class RestSchemaRegistryClientTest {
         reader.getById(id);
         reader.getById(id);
         assertThat(requests.get()).as("requests after also fetching twice").isEqualTo(2);
+
+        reader.lookup(SUBJECT, CrmCaseEvent.getClassSchema());
+        reader.lookup(SUBJECT, CrmCaseEvent.getClassSchema());
+        assertThat(requests.get()).as("requests after also looking up twice").isEqualTo(3);
     }
 
     @Test
