@@ -126,7 +126,8 @@ public final class MonitorHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(1);
+        // No grace period: in-flight answers are short, and tests and restarts should not wait a second.
+        server.stop(0);
         executor.shutdownNow();
     }
 }
