@@ -11,6 +11,8 @@ import io.complaintmonitor.http.HttpHandler;
 import io.complaintmonitor.http.MetricsHandler;
 import io.complaintmonitor.http.MonitorHttpServer;
 import io.complaintmonitor.ingest.DeadLetterDeserializationHandler;
+import io.complaintmonitor.lifecycle.HeartbeatPublisher;
+import io.complaintmonitor.lifecycle.InputLag;
 import io.complaintmonitor.metrics.MonitorMeters;
 import io.complaintmonitor.registry.RegistryHttpApi;
 import io.complaintmonitor.registry.RestSchemaRegistryClient;
@@ -18,11 +20,15 @@ import io.complaintmonitor.serde.TopicSerdes;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
@@ -37,12 +43,15 @@ public final class MonitorApp implements AutoCloseable {
     private final MonitorMeters meters;
     private final MonitorHttpServer http;
     private final StreamsRunner streams;
+    private final HeartbeatPublisher heartbeat;
 
-    private MonitorApp(MonitorConfig config, MonitorMeters meters, MonitorHttpServer http, StreamsRunner streams) {
+    private MonitorApp(MonitorConfig config, MonitorMeters meters, MonitorHttpServer http, StreamsRunner streams,
+            HeartbeatPublisher heartbeat) {
         this.config = config;
         this.meters = meters;
         this.http = http;
         this.streams = streams;
+        this.heartbeat = heartbeat;
     }
 
     /**
@@ -51,6 +60,12 @@ public final class MonitorApp implements AutoCloseable {
      * any other client would.
      */
     public static MonitorApp start(MonitorConfig config, Optional<RegistryHttpApi> embeddedRegistry)
+            throws IOException {
+        return start(config, embeddedRegistry, Clock.systemUTC());
+    }
+
+    /** As {@link #start(MonitorConfig, Optional)}, with the wall clock that drives the heartbeats. */
+    public static MonitorApp start(MonitorConfig config, Optional<RegistryHttpApi> embeddedRegistry, Clock clock)
             throws IOException {
         // Loaded before anything starts, so a bad calendar stops the monitor with its message at once.
         WorkingDayCalendar calendar = config.calendarFile()
@@ -73,7 +88,7 @@ public final class MonitorApp implements AutoCloseable {
             RestSchemaRegistryClient registry = RestSchemaRegistryClient.forUrl(
                     effective.schemaRegistryUrl().toString());
             Topology topology = MonitorTopology.build(effective, calendar, TopicSerdes.using(registry), meters.registry(),
-                    Clock.systemUTC());
+                    clock);
             Properties props = StreamsProperties.of(effective);
             props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                     DeadLetterDeserializationHandler.class);
@@ -82,12 +97,24 @@ public final class MonitorApp implements AutoCloseable {
             StreamsRunner streams = new StreamsRunner(topology, props, meters);
             runner.set(streams);
             streams.start();
-            return new MonitorApp(effective, meters, http, streams);
+            HeartbeatPublisher heartbeat = new HeartbeatPublisher(heartbeatProducer(effective),
+                    effective.topics().heartbeat(), effective.topicPartitions(), effective.applicationId(),
+                    clock, () -> InputLag.caughtUp(streams.streams()));
+            heartbeat.start(effective.heartbeatInterval());
+            return new MonitorApp(effective, meters, http, streams, heartbeat);
         } catch (RuntimeException e) {
             http.close();
             meters.close();
             throw e;
         }
+    }
+
+    private static KafkaProducer<String, String> heartbeatProducer(MonitorConfig config) {
+        Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-heartbeat");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
     private static URI localUri(MonitorHttpServer http) {
@@ -108,6 +135,7 @@ public final class MonitorApp implements AutoCloseable {
 
     @Override
     public void close() {
+        heartbeat.close();
         streams.close();
         http.close();
         meters.close();

@@ -36,6 +36,14 @@ public final class TopicProvisioner {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
                 LOG.info("created topics {}", missing.stream().map(NewTopic::name).toList());
             }
+            int heartbeatPartitions = admin.describeTopics(List.of(topics.heartbeat())).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(topics.heartbeat()).partitions().size();
+            if (heartbeatPartitions != config.topicPartitions()) {
+                // Ticks must reach every task of the tracking step, which has topic.partitions tasks.
+                throw new ConfigException("topic " + topics.heartbeat() + " has " + heartbeatPartitions
+                        + " partitions but topic.partitions is " + config.topicPartitions()
+                        + ": set topic.partitions to " + heartbeatPartitions + " or recreate the topic");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
@@ -50,6 +58,11 @@ public final class TopicProvisioner {
             // Ticks matter only until processed: keep an hour, never the history.
             return Map.of(TopicConfig.RETENTION_MS_CONFIG, "3600000");
         }
-        return Map.of();
+        if (name.equals(topics.dlq())) {
+            return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(30L * 24 * 3600 * 1000));
+        }
+        // Events carry their own (old) timestamps in a replay or backfill; time-based retention
+        // would delete a year of history minutes after it was written. The log is the record.
+        return Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
     }
 }
