@@ -20,6 +20,7 @@ import io.complaintmonitor.schema.WebFormSubmission;
 import io.complaintmonitor.schema.WebFormType;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
@@ -334,7 +335,7 @@ class EventJsonCodecTest {
     }
 
     private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
