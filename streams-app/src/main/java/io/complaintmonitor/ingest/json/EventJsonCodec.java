@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.complaintmonitor.ingest.Source;
+import io.complaintmonitor.domain.complaint.Source;
+import io.complaintmonitor.ingest.SourceTopics;
 import io.complaintmonitor.schema.ContractorComplaintUpdate;
 import io.complaintmonitor.schema.CrmCaseEvent;
 import io.complaintmonitor.schema.WebFormSubmission;
@@ -36,7 +37,7 @@ public final class EventJsonCodec {
     public static final String SOURCE_FIELD = "source";
 
     private static final String SOURCES = Arrays.stream(Source.values())
-            .map(Source::label)
+            .map(SourceTopics::label)
             .collect(Collectors.joining(", "));
 
     private final Map<Source, RecordJson> bySource = new EnumMap<>(Source.class);
@@ -44,7 +45,7 @@ public final class EventJsonCodec {
 
     public EventJsonCodec() {
         for (Source source : Source.values()) {
-            bySource.put(source, RecordJson.forClass(recordClass(source), source.label(), Set.of(SOURCE_FIELD)));
+            bySource.put(source, RecordJson.forClass(recordClass(source), SourceTopics.label(source), Set.of(SOURCE_FIELD)));
         }
     }
 
@@ -90,7 +91,7 @@ public final class EventJsonCodec {
     public ObjectNode toJson(SpecificRecord record) {
         Source source = sourceOf(record);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put(SOURCE_FIELD, source.label());
+        out.put(SOURCE_FIELD, SourceTopics.label(source));
         return bySource.get(source).write(record, out);
     }
 
@@ -116,7 +117,7 @@ public final class EventJsonCodec {
     private static Optional<Source> resolveSource(String callerLabel, JsonNode field, List<FieldError> errors) {
         Optional<Source> fromCaller = Optional.empty();
         if (callerLabel != null) {
-            fromCaller = Source.ofLabel(callerLabel);
+            fromCaller = SourceTopics.ofLabel(callerLabel);
             if (fromCaller.isEmpty()) {
                 errors.add(new FieldError(SOURCE_FIELD, unknownSource(callerLabel)));
                 return Optional.empty();
@@ -132,7 +133,7 @@ public final class EventJsonCodec {
             errors.add(new FieldError(SOURCE_FIELD, JsonValues.expected("a string, one of " + SOURCES, field)));
             return Optional.empty();
         }
-        Optional<Source> fromRecord = Source.ofLabel(field.textValue());
+        Optional<Source> fromRecord = SourceTopics.ofLabel(field.textValue());
         if (fromRecord.isEmpty()) {
             errors.add(new FieldError(SOURCE_FIELD, unknownSource(field.textValue())));
             return Optional.empty();

@@ -3,7 +3,8 @@ package io.complaintmonitor.ingest.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.complaintmonitor.ingest.Source;
+import io.complaintmonitor.domain.complaint.Source;
+import io.complaintmonitor.ingest.SourceTopics;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +31,7 @@ public final class IngestBodyParser {
      * @param body        the request body as text
      */
     public IngestOutcome parse(String sourceLabel, String body) {
-        if (sourceLabel == null || Source.ofLabel(sourceLabel).isEmpty()) {
+        if (sourceLabel == null || SourceTopics.ofLabel(sourceLabel).isEmpty()) {
             // The path names no resource: one answer for the request, not one per element.
             return IngestOutcome.Rejected.request(404, EventJsonCodec.unknownSource(String.valueOf(sourceLabel)));
         }

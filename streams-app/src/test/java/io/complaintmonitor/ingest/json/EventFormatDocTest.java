@@ -3,7 +3,8 @@ package io.complaintmonitor.ingest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.complaintmonitor.ingest.Source;
+import io.complaintmonitor.domain.complaint.Source;
+import io.complaintmonitor.ingest.SourceTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,15 +38,15 @@ class EventFormatDocTest {
         String doc = Files.readString(DOC);
         for (Source source : Source.values()) {
             Schema schema = SpecificData.get().getSchema(EventJsonCodec.recordClass(source));
-            int section = doc.indexOf("## " + source.label() + ": `" + schema.getName() + "`");
-            assertThat(section).as("section for " + source.label()).isNotNegative();
+            int section = doc.indexOf("## " + SourceTopics.label(source) + ": `" + schema.getName() + "`");
+            assertThat(section).as("section for " + SourceTopics.label(source)).isNotNegative();
             String table = doc.substring(section, doc.indexOf("```", section));
             List<String> documented = new ArrayList<>();
             Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\|").matcher(table);
             while (row.find()) {
                 documented.add(row.group(1));
             }
-            assertThat(documented).as(source.label())
+            assertThat(documented).as(SourceTopics.label(source))
                     .containsExactlyElementsOf(schema.getFields().stream().map(Schema.Field::name).toList());
         }
     }
