@@ -89,6 +89,14 @@ class StoppedClockRulesTest {
         assertThat(ComplaintRules.stoppedAt(s.state, 1)).isEqualTo(Instant.parse("2026-02-03T09:00:00Z"));
     }
 
+    @Test
+    void refusal_shouldAlsoBlockAlertsCausedByLaterEvents() {
+        Scenario s = new Scenario().received("2025-12-19 10:00").refused("2025-12-20 10:00");
+        s.on(s.crm(EventType.ACKNOWLEDGED, "2025-12-22 11:00").stage(1).definitionRecorded(false).build());
+
+        assertThat(s.alerts).isEmpty();
+    }
+
     private static Scenario stage2Running() {
         return new Scenario().received("2026-01-05 09:00")
                 .acknowledged(1, "2026-01-06 09:00")

@@ -197,6 +197,17 @@ class TrackingRulesTest {
     }
 
     @Test
+    void calendar_shouldRefuseToGuessDueDatesInAYearItDoesNotCover() {
+        // Received Monday 20 December 2027: the response fallback date falls in 2028.
+        Scenario s = new Scenario();
+        ComplaintEvent lateIn2027 = s.crm(EventType.RECEIVED, "2027-12-20 10:00").build();
+
+        assertThatThrownBy(() -> s.rules.apply(null, lateIn2027))
+                .isInstanceOf(io.complaintmonitor.domain.CalendarCoverageException.class)
+                .hasMessageContaining("--calendar");
+    }
+
+    @Test
     void alertId_shouldBeDeterministicAndDistinguishEveryPart() {
         String id = Alert.idOf("L", "R", 1, AlertType.RESPONSE_OVERDUE, date("2025-12-30"));
 
