@@ -79,8 +79,9 @@ class ComplaintRulesPropertyTest {
         for (ComplaintEvent e : delivered) {
             streamTime = max(streamTime, e.occurredAt());
             if (state != null) {
-                scheduled = wake(state, scheduled, streamTime, emitted);
-                state = lastState;
+                Woken woken = wake(state, scheduled, streamTime, emitted);
+                state = woken.state();
+                scheduled = woken.pending();
             }
             Transition t = RULES.apply(state, e);
             state = t.state();
@@ -139,21 +140,22 @@ class ComplaintRulesPropertyTest {
 
     // --- drivers -------------------------------------------------------------------------
 
-    private static ComplaintState lastState;
+    private record Woken(ComplaintState state, List<Deadline> pending) {
+    }
 
     /** A punctuator: while a scheduled check is due by {@code now}, advance to that check's instant. */
-    private static List<Deadline> wake(ComplaintState state, List<Deadline> scheduled, Instant now, List<Alert> emitted) {
-        lastState = state;
+    private static Woken wake(ComplaintState state, List<Deadline> scheduled, Instant now, List<Alert> emitted) {
+        ComplaintState current = state;
         List<Deadline> pending = scheduled;
         while (!pending.isEmpty() && !pending.get(0).at().isAfter(now)) {
             Instant at = pending.get(0).at();
-            Transition t = RULES.advanceTo(lastState, at);
+            Transition t = RULES.advanceTo(current, at);
             t.alerts().forEach(a -> assertThat(a.raisedAt()).as("emitted when due: " + a).isEqualTo(at));
             emitted.addAll(t.alerts());
-            lastState = t.state();
+            current = t.state();
             pending = t.deadlines();
         }
-        return pending;
+        return new Woken(current, pending);
     }
 
     private static List<Alert> advanceBeforeEachEvent(List<ComplaintEvent> events, Instant end) {
