@@ -19,12 +19,24 @@ import java.util.function.Predicate;
  * apply. {@code apply} does not advance time itself, and need not be preceded by advanceTo: every
  * timed check is judged on the facts strictly before its own instant, so an event at t can never
  * prevent an alert due at or before t, and advanceTo(t) then apply gives the same alerts as apply
- * then advanceTo(t). This is what lets a processor hold back judgement by a grace period for late
- * events: it applies each event as it comes and advances to stream time minus the grace.
+ * then advanceTo(t). So a processor can hold judgement back by a grace period for late events:
+ * it applies each event as it comes and advances to stream time minus the grace; timed alerts
+ * then come out as if the events had arrived in order.
  *
- * <p>An alert once raised is never withdrawn: an event that arrives after the processor has
- * already judged past its occurredAt cannot undo what was raised, though it does count for
- * everything not yet judged.
+ * <p><b>Immediate alerts</b> (DEFINITION_MISSING, EXTENSION_EXCEEDS_LIMIT) come out of the
+ * {@code apply} of the event that causes them, judged on the facts known then. An earlier
+ * event that arrives after it can still make one judgeable (it is raised then), but cannot
+ * change one already raised.
+ *
+ * <p><b>Raised once, never withdrawn.</b> The state records each alert raised. An event that
+ * arrives after the processor has judged past its occurredAt cannot undo what was raised, though
+ * it counts for everything not yet judged.
+ *
+ * <p><b>Duplicates.</b> The state remembers the ids of the events it applied (bounded, see
+ * {@link ComplaintState#MAX_SEEN_EVENT_IDS}), so a redelivered event is ignored here. Ids are
+ * unique per source across all complaints, and a repeated id with another complaintRef lands on
+ * another complaint's state: only the adapter, with a store keyed by source and id, can catch
+ * that case.
  *
  * <p>The calendar refuses years it does not cover, so both operations throw
  * {@link CalendarCoverageException} when a due date falls outside it; the remedy is a calendar

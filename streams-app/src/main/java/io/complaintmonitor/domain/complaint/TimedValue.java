@@ -27,8 +27,9 @@ public record TimedValue(Instant from, String value) {
     }
 
     /**
-     * {@code values} with {@code added} in its place in time; a value equal to the one already in
-     * force there adds nothing, which keeps the list to the real changes.
+     * {@code values} with {@code added} in its place in time. Every distinct entry is kept, even
+     * one repeating the value before it: with events arriving out of order, an entry that looks
+     * redundant now may separate two others later.
      */
     static List<TimedValue> with(List<TimedValue> values, TimedValue added) {
         if (values.contains(added)) {
@@ -37,14 +38,7 @@ public record TimedValue(Instant from, String value) {
         List<TimedValue> result = new ArrayList<>(values);
         result.add(added);
         result.sort(ORDER);
-        // Drop entries that repeat the value before them.
-        List<TimedValue> changes = new ArrayList<>(result.size());
-        for (TimedValue v : result) {
-            if (changes.isEmpty() || !changes.get(changes.size() - 1).value().equals(v.value())) {
-                changes.add(v);
-            }
-        }
-        return changes;
+        return result;
     }
 
     static Instant earliest(Instant a, Instant b) {

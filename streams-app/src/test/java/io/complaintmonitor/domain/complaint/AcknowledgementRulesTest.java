@@ -177,6 +177,23 @@ class AcknowledgementRulesTest {
     }
 
     @Test
+    void code6_2_shouldRaiseDueSoonAtTheStartOfTheDueDateWhenConfiguredWithZeroDays() {
+        Scenario s = new Scenario(0).received("2025-12-19 10:00").advanceTo("2025-12-30 00:00");
+
+        assertThat(s.alerts(AlertType.ACKNOWLEDGEMENT_DUE_SOON)).singleElement()
+                .extracting(Alert::raisedAt).isEqualTo(Instant.parse("2025-12-30T00:00:00Z"));
+    }
+
+    @Test
+    void code6_2_shouldReadAReceiptAsStage1WhateverStageItStates() {
+        Scenario s = new Scenario();
+        s.on(s.crm(EventType.RECEIVED, "2025-12-19 10:00").stage(2).build());
+
+        assertThat(s.state.stage1().triggeredAt()).isEqualTo(london("2025-12-19 10:00"));
+        assertThat(s.state.stage2().started()).isFalse();
+    }
+
+    @Test
     void code6_2_shouldRaiseNoDueSoonWhenItsInstantLiesBeforeTheReceipt() {
         // With N = 5 the due-soon working day is the receipt date itself, whose midnight precedes the receipt.
         Scenario s = new Scenario(5).received("2025-12-19 10:00").advanceTo("2025-12-31 00:00");

@@ -156,6 +156,60 @@ class ExtensionRulesTest {
         assertThat(beyond.alerts(AlertType.EXTENSION_EXCEEDS_LIMIT)).hasSize(1);
     }
 
+    @Test
+    void code6_4_shouldNotCountAWeekendRightAfterTheLastAllowedWorkingDayAsBeyondTheLimit() {
+        // Acknowledged Friday 6 February 2026: due Friday 20 February, limit Friday 6 March.
+        Scenario saturday = new Scenario().received("2026-02-02 09:00").acknowledged(1, "2026-02-06 10:00")
+                .extended(1, "2026-02-12 10:00", "2026-03-07")
+                .responded(1, "2026-03-07 10:00");
+        Scenario monday = new Scenario().received("2026-02-02 09:00").acknowledged(1, "2026-02-06 10:00")
+                .extended(1, "2026-02-12 10:00", "2026-03-09");
+
+        assertThat(saturday.alerts(AlertType.EXTENSION_EXCEEDS_LIMIT)).isEmpty();
+        assertThat(saturday.outcome(1).respondedWithinTimescale()).isTrue();
+        assertThat(monday.alerts(AlertType.EXTENSION_EXCEEDS_LIMIT)).hasSize(1);
+    }
+
+    @Test
+    void code6_4_shouldStillJudgeTheLimitAndTheUpdateIntervalOfAnExtensionAgreedTooLate() {
+        // Agreed Wednesday 18 February, after 17 February passed, to Friday 6 March (beyond 3 March)
+        // with k = 2: the date does not move, but the limit and the interval still apply.
+        Scenario s = acknowledgedStage1()
+                .extended(1, "2026-02-18 10:00", "2026-03-06", 2)
+                .advanceTo("2026-02-21 00:00");
+
+        assertThat(s.alerts(AlertType.EXTENSION_EXCEEDS_LIMIT)).singleElement()
+                .extracting(Alert::dueDate).isEqualTo(date("2026-03-06"));
+        assertThat(s.alerts(AlertType.RESPONSE_OVERDUE)).extracting(Alert::dueDate).containsExactly(date("2026-02-17"));
+        assertThat(s.alerts(AlertType.RESIDENT_UPDATE_OVERDUE)).extracting(Alert::dueDate)
+                .containsExactly(date("2026-02-20"));
+    }
+
+    @Test
+    void code6_4_shouldLetAnExtensionSetTheDueDateWhenNoEarlierDateIsKnown() {
+        // Never seen received or acknowledged: the extension's date is followed, its limit not judged.
+        // Friday 27 March 2026 is still GMT (clocks change on Sunday 29 March).
+        Scenario s = new Scenario().extended(1, "2026-02-02 10:00", "2026-03-27").advanceTo("2026-03-28 00:00");
+
+        assertThat(s.alerts(AlertType.EXTENSION_EXCEEDS_LIMIT)).isEmpty();
+        assertThat(s.alerts(AlertType.RESPONSE_OVERDUE)).singleElement().satisfies(a -> {
+            assertThat(a.dueDate()).isEqualTo(date("2026-03-27"));
+            assertThat(a.raisedAt()).isEqualTo(Instant.parse("2026-03-28T00:00:00Z"));
+        });
+    }
+
+    @Test
+    void code6_4_shouldKeepTheExtendedDateWhenTheAcknowledgementComesAfterTheExtension() {
+        // Received Monday 2 February 2026, extended on the 5th to Friday 27 February, acknowledged
+        // on Monday 9 February (which alone would give Monday 23 February).
+        Scenario s = new Scenario().received("2026-02-02 09:00")
+                .extended(1, "2026-02-05 10:00", "2026-02-27")
+                .acknowledged(1, "2026-02-09 10:00")
+                .advanceTo("2026-02-28 00:00");
+
+        assertThat(s.alerts(AlertType.RESPONSE_OVERDUE)).extracting(Alert::dueDate).containsExactly(date("2026-02-27"));
+    }
+
     private static Scenario stage2AcknowledgedOn4February() {
         return new Scenario().received("2026-01-05 09:00")
                 .responded(1, "2026-01-09 12:00")

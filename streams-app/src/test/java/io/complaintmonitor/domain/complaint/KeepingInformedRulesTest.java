@@ -88,6 +88,18 @@ class KeepingInformedRulesTest {
     }
 
     @Test
+    void code5_9_shouldKeepTheAgreedIntervalWhenALaterExtensionStatesNone() {
+        // Extended again on Monday 16 February without an interval: contact, and k stays 3, so the
+        // next contact is due by Thursday 19 February.
+        Scenario s = extendedWithInterval3()
+                .extended(1, "2026-02-16 10:00", "2026-03-03")
+                .advanceTo("2026-02-20 00:00");
+
+        assertThat(s.alerts(AlertType.RESIDENT_UPDATE_OVERDUE)).extracting(Alert::dueDate)
+                .containsExactly(date("2026-02-19"));
+    }
+
+    @Test
     void code5_9_shouldAskForNoUpdatesWithoutAnAgreedInterval() {
         Scenario s = new Scenario().received("2026-02-02 09:00")
                 .acknowledged(1, "2026-02-03 10:00")
