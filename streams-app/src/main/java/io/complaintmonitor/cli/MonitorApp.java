@@ -43,10 +43,10 @@ public final class MonitorApp implements AutoCloseable {
     private final MonitorMeters meters;
     private final MonitorHttpServer http;
     private final StreamsRunner streams;
-    private final HeartbeatPublisher heartbeat;
+    private final Optional<HeartbeatPublisher> heartbeat;
 
     private MonitorApp(MonitorConfig config, MonitorMeters meters, MonitorHttpServer http, StreamsRunner streams,
-            HeartbeatPublisher heartbeat) {
+            Optional<HeartbeatPublisher> heartbeat) {
         this.config = config;
         this.meters = meters;
         this.http = http;
@@ -61,12 +61,16 @@ public final class MonitorApp implements AutoCloseable {
      */
     public static MonitorApp start(MonitorConfig config, Optional<RegistryHttpApi> embeddedRegistry)
             throws IOException {
-        return start(config, embeddedRegistry, Clock.systemUTC());
+        return start(config, embeddedRegistry, Optional.of(Clock.systemUTC()));
     }
 
-    /** As {@link #start(MonitorConfig, Optional)}, with the wall clock that drives the heartbeats. */
-    public static MonitorApp start(MonitorConfig config, Optional<RegistryHttpApi> embeddedRegistry, Clock clock)
-            throws IOException {
+    /**
+     * As {@link #start(MonitorConfig, Optional)}, with the wall clock whose heartbeats move the
+     * monitor's clock; empty for a caller that sends its own ticks (the audit judges at --as-of).
+     */
+    public static MonitorApp start(MonitorConfig config, Optional<RegistryHttpApi> embeddedRegistry,
+            Optional<Clock> wallClock) throws IOException {
+        Clock clock = wallClock.orElse(Clock.systemUTC());
         // Loaded before anything starts, so a bad calendar stops the monitor with its message at once.
         WorkingDayCalendar calendar = config.calendarFile()
                 .map(file -> BankHolidayCalendars.fromFile(file, config.calendarDivision()))
@@ -97,10 +101,10 @@ public final class MonitorApp implements AutoCloseable {
             StreamsRunner streams = new StreamsRunner(topology, props, meters);
             runner.set(streams);
             streams.start();
-            HeartbeatPublisher heartbeat = new HeartbeatPublisher(heartbeatProducer(effective),
-                    effective.topics().heartbeat(), effective.topicPartitions(), effective.applicationId(),
-                    clock, () -> InputLag.caughtUp(streams.streams()));
-            heartbeat.start(effective.heartbeatInterval());
+            Optional<HeartbeatPublisher> heartbeat = wallClock.map(ticking -> new HeartbeatPublisher(
+                    heartbeatProducer(effective), effective.topics().heartbeat(), effective.topicPartitions(),
+                    effective.applicationId(), ticking, () -> InputLag.caughtUp(streams.streams())));
+            heartbeat.ifPresent(publisher -> publisher.start(effective.heartbeatInterval()));
             return new MonitorApp(effective, meters, http, streams, heartbeat);
         } catch (RuntimeException e) {
             http.close();
@@ -135,7 +139,7 @@ public final class MonitorApp implements AutoCloseable {
 
     @Override
     public void close() {
-        heartbeat.close();
+        heartbeat.ifPresent(HeartbeatPublisher::close);
         streams.close();
         http.close();
         meters.close();

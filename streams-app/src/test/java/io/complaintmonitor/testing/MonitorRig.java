@@ -71,7 +71,7 @@ public final class MonitorRig implements AutoCloseable {
         }
         settings.accept(loader);
         MonitorApp app = MonitorApp.start(loader.load(),
-                Optional.of(new RegistryHttpApi(EmbeddedSchemaRegistry.start(schemaLog))), clock);
+                Optional.of(new RegistryHttpApi(EmbeddedSchemaRegistry.start(schemaLog))), Optional.of(clock));
         app.streams().awaitRunning(Duration.ofSeconds(60));
         return new MonitorRig(schemaLog, app);
     }
