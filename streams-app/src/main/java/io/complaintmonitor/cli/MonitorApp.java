@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -97,6 +98,11 @@ public final class MonitorApp implements AutoCloseable {
             props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                     DeadLetterDeserializationHandler.class);
             props.put(DeadLetterDeserializationHandler.TOPICS_CONFIG, effective.topics());
+            // A processor that throws on one record (a bug, or a clock past the calendar) dead-letters that
+            // record with Kafka's error headers and goes on, rather than stopping every complaint's clock.
+            props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                    LogAndContinueProcessingExceptionHandler.class);
+            props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, effective.topics().dlq());
             props.put(DeadLetterDeserializationHandler.METER_REGISTRY_CONFIG, meters.registry());
             StreamsRunner streams = new StreamsRunner(topology, props, meters);
             runner.set(streams);

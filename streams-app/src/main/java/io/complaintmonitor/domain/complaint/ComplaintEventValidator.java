@@ -86,7 +86,25 @@ public final class ComplaintEventValidator {
                 && !calendar.covers(event.newDueDate())) {
             found.add(outsideCalendar("newDueDate", event.newDueDate(), calendar));
         }
+        if (found.isEmpty() && event.occurredAt() != null && startsClocks(event.type())
+                && !calendar.covers(event.date().plusDays(CLOCK_HORIZON_DAYS))) {
+            // The clocks this event starts (up to 5 + 20 working days, plus an extension) would run
+            // into a year whose bank holidays are unknown: refuse now, with the fix, not mid-stream.
+            found.add(new ContractViolation(ContractViolation.Reason.OUTSIDE_CALENDAR, "occurredAt",
+                    "the clocks started on " + event.date() + " run into " + event.date().plusDays(CLOCK_HORIZON_DAYS)
+                            .getYear() + ", beyond the working-day calendar (" + calendar.division() + ", "
+                            + calendar.firstYear() + " to " + calendar.lastYear()
+                            + "): give a calendar that covers it with --calendar FILE"));
+        }
         return found;
+    }
+
+    /** Calendar days that cover the longest clock an event starts: 45 working days and their holidays. */
+    static final int CLOCK_HORIZON_DAYS = 75;
+
+    private static boolean startsClocks(EventType type) {
+        return type == EventType.RECEIVED || type == EventType.ESCALATION_REQUESTED || type == EventType.ACKNOWLEDGED
+                || type == EventType.EXTENSION_AGREED || type == EventType.RESIDENT_UPDATED;
     }
 
     private static void checkExtension(ComplaintEvent event, List<ContractViolation> found) {

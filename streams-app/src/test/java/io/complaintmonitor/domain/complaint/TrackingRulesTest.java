@@ -202,9 +202,15 @@ class TrackingRulesTest {
         Scenario s = new Scenario();
         ComplaintEvent lateIn2027 = s.crm(EventType.RECEIVED, "2027-12-20 10:00").build();
 
+        // Refused at the contract check, so the adapter dead-letters it with the fix in the reason.
+        assertThat(s.rules.violations(lateIn2027)).singleElement().satisfies(v -> {
+            assertThat(v.reason()).isEqualTo(ContractViolation.Reason.OUTSIDE_CALENDAR);
+            assertThat(v.message()).contains("run into 2028").contains("--calendar");
+        });
         assertThatThrownBy(() -> s.rules.apply(null, lateIn2027))
-                .isInstanceOf(io.complaintmonitor.domain.CalendarCoverageException.class)
-                .hasMessageContaining("--calendar");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("OUTSIDE_CALENDAR");
+        assertThat(s.rules.violations(s.crm(EventType.RECEIVED, "2027-10-01 10:00").build())).isEmpty();
     }
 
     @Test
