@@ -11,7 +11,8 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The Avro model a specific reader decodes with: the generated class's own conversions (Instant,
- * LocalDate), and class lookup limited to the named types of the reader schema.
+ * LocalDate), and class lookup limited to the named types of the reader schema. Used by the
+ * deserializer and by the JSON codec, which builds records of the same generated types.
  *
  * <p>Why not {@link SpecificData} as it is: since Avro 1.12.2 its by-name class lookup refuses every
  * class outside a global trust list (system property or {@code ClassSecurityValidator.setGlobal}), our
@@ -19,11 +20,11 @@ import org.apache.avro.specific.SpecificRecord;
  * classes the reader schema names, and only if they are generated Avro types; it loads them without
  * running their static initialisers until that check passes, which is what the trust list guards.
  */
-final class ReaderClassModel extends SpecificData {
+public final class ReaderClassModel extends SpecificData {
 
     private final Map<String, Class<?>> classes = new HashMap<>();
 
-    ReaderClassModel(Class<?> readerType) {
+    public ReaderClassModel(Class<?> readerType) {
         super(readerType.getClassLoader());
         SpecificData generated = SpecificData.getForClass(readerType);
         generated.getConversions().forEach(this::addLogicalTypeConversion);

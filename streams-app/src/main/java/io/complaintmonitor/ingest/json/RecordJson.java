@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.complaintmonitor.serde.ReaderClassModel;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.IndexedRecord;
@@ -50,7 +51,7 @@ final class RecordJson {
     }
 
     static RecordJson forClass(Class<? extends SpecificRecord> type, String label, Set<String> reserved) {
-        GeneratedClassModel model = new GeneratedClassModel(type);
+        ReaderClassModel model = new ReaderClassModel(type);
         return new RecordJson(model.getSchema(type), model, label, reserved);
     }
 
