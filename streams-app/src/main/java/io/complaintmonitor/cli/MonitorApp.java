@@ -11,6 +11,10 @@ import io.complaintmonitor.http.HttpHandler;
 import io.complaintmonitor.http.MetricsHandler;
 import io.complaintmonitor.http.MonitorHttpServer;
 import io.complaintmonitor.ingest.DeadLetterDeserializationHandler;
+import io.complaintmonitor.ingest.IngestHttpHandler;
+import io.complaintmonitor.ingest.SourceRecordSender;
+import io.complaintmonitor.ingest.json.EventJsonCodec;
+import io.complaintmonitor.ingest.json.IngestBodyParser;
 import io.complaintmonitor.lifecycle.HeartbeatPublisher;
 import io.complaintmonitor.lifecycle.InputLag;
 import io.complaintmonitor.metrics.MonitorMeters;
@@ -28,6 +32,8 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
@@ -45,14 +51,16 @@ public final class MonitorApp implements AutoCloseable {
     private final MonitorHttpServer http;
     private final StreamsRunner streams;
     private final Optional<HeartbeatPublisher> heartbeat;
+    private final SourceRecordSender sender;
 
     private MonitorApp(MonitorConfig config, MonitorMeters meters, MonitorHttpServer http, StreamsRunner streams,
-            Optional<HeartbeatPublisher> heartbeat) {
+            Optional<HeartbeatPublisher> heartbeat, SourceRecordSender sender) {
         this.config = config;
         this.meters = meters;
         this.http = http;
         this.streams = streams;
         this.heartbeat = heartbeat;
+        this.sender = sender;
     }
 
     /**
@@ -82,6 +90,10 @@ public final class MonitorApp implements AutoCloseable {
         routes.put("/health", new HealthHandler(() -> runner.get() == null ? "NOT_STARTED" : runner.get().state().name()));
         routes.put("/metrics", new MetricsHandler(meters::scrape));
         embeddedRegistry.ifPresent(api -> routes.putAll(api.routes()));
+        AtomicReference<HttpHandler> ingest = new AtomicReference<>();
+        routes.put(IngestHttpHandler.PREFIX, request -> ingest.get() == null
+                ? io.complaintmonitor.http.HttpResponse.json(503, "{\"error\":\"starting\"}")
+                : ingest.get().handle(request));
         MonitorHttpServer http = MonitorHttpServer.start(config.httpHost(), config.httpPort(), routes);
         try {
             MonitorConfig effective = embeddedRegistry.isPresent()
@@ -92,8 +104,11 @@ public final class MonitorApp implements AutoCloseable {
             }
             RestSchemaRegistryClient registry = RestSchemaRegistryClient.forUrl(
                     effective.schemaRegistryUrl().toString());
-            Topology topology = MonitorTopology.build(effective, calendar, TopicSerdes.using(registry), meters.registry(),
-                    clock);
+            TopicSerdes serdes = TopicSerdes.using(registry);
+            Topology topology = MonitorTopology.build(effective, calendar, serdes, meters.registry(), clock);
+            SourceRecordSender sender = new SourceRecordSender(producer(effective, "ingest",
+                    new ByteArraySerializer()), effective.topics(), serdes);
+            ingest.set(new IngestHttpHandler(new IngestBodyParser(new EventJsonCodec()), sender));
             Properties props = StreamsProperties.of(effective);
             props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                     DeadLetterDeserializationHandler.class);
@@ -108,10 +123,10 @@ public final class MonitorApp implements AutoCloseable {
             runner.set(streams);
             streams.start();
             Optional<HeartbeatPublisher> heartbeat = wallClock.map(ticking -> new HeartbeatPublisher(
-                    heartbeatProducer(effective), effective.topics().heartbeat(), effective.topicPartitions(),
+                    producer(effective, "heartbeat", new StringSerializer()), effective.topics().heartbeat(), effective.topicPartitions(),
                     effective.applicationId(), ticking, () -> InputLag.caughtUp(streams.streams())));
             heartbeat.ifPresent(publisher -> publisher.start(effective.heartbeatInterval()));
-            return new MonitorApp(effective, meters, http, streams, heartbeat);
+            return new MonitorApp(effective, meters, http, streams, heartbeat, sender);
         } catch (RuntimeException e) {
             http.close();
             meters.close();
@@ -119,12 +134,12 @@ public final class MonitorApp implements AutoCloseable {
         }
     }
 
-    private static KafkaProducer<String, String> heartbeatProducer(MonitorConfig config) {
+    private static <T> KafkaProducer<T, T> producer(MonitorConfig config, String role, Serializer<T> serializer) {
         Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-heartbeat");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + role);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(props, serializer, serializer);
     }
 
     private static URI localUri(MonitorHttpServer http) {
@@ -145,9 +160,10 @@ public final class MonitorApp implements AutoCloseable {
 
     @Override
     public void close() {
+        http.close();
+        sender.close();
         heartbeat.ifPresent(HeartbeatPublisher::close);
         streams.close();
-        http.close();
         meters.close();
     }
 }

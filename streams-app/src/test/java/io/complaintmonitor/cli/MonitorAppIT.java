@@ -61,6 +61,10 @@ class MonitorAppIT {
     @Test
     void shouldDecodeEachSourceThroughTheRegistryAndCountIt() throws Exception {
         var topics = rig.config().topics();
+        java.util.Map<String, Double> before = new java.util.HashMap<>();
+        for (String source : List.of("crm", "contractor", "webform")) {
+            before.put(source, rig.metric("complaint_events_received_total", "source=\"" + source + "\""));
+        }
         Instant at = Instant.parse("2025-12-19T10:15:00Z");
         rig.send(topics.crm(), rig.serdes().crm().serializer(),
                 CrmCaseEvent.newBuilder().setEventId("e-1").setComplaintRef("C-1").setType(CrmEventType.RECEIVED)
@@ -75,12 +79,38 @@ class MonitorAppIT {
         await("each source counted once").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             for (String source : List.of("crm", "contractor", "webform")) {
                 assertThat(rig.metric("complaint_events_received_total", "source=\"" + source + "\""))
-                        .as(source).isEqualTo(1.0);
+                        .as(source).isEqualTo(before.get(source) + 1);
             }
         });
         var registry = RestSchemaRegistryClient.forUrl(rig.config().schemaRegistryUrl().toString());
         assertThat(registry.subjects()).contains(topics.crm() + "-value", topics.contractor() + "-value",
                 topics.webform() + "-value");
+    }
+
+    @Test
+    void shouldAcceptAValidJsonBatchOnTheIngestEndpointAndRefuseABadOneWhole() throws Exception {
+        double before = rig.metric("complaint_events_tracked_total", "source=\"contractor\"");
+        var accepted = rig.post("/ingest/contractor", """
+                [{"updateId": "h-1", "contractorId": "K-2", "complaintRef": "H-1", "type": "RECEIVED",
+                  "occurredAt": "2025-12-19T10:15:00Z", "category": "REPAIRS"},
+                 {"updateId": "h-2", "contractorId": "K-2", "complaintRef": "H-1", "type": "ACKNOWLEDGED",
+                  "stage": 1, "definitionRecorded": true, "occurredAt": "2025-12-22T10:15:00+00:00"}]
+                """);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(accepted.body()).isEqualTo("{\"accepted\":2}");
+        await("both tracked").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                rig.metric("complaint_events_tracked_total", "source=\"contractor\"")).isEqualTo(before + 2));
+
+        var refused = rig.post("/ingest/contractor", """
+                [{"updateId": "h-3", "contractorId": "K-2", "complaintRef": "H-2", "type": "RECEIVED",
+                  "occurredAt": "2025-12-19T10:15:00Z"},
+                 {"updateId": "h-4", "contractorId": "K-2", "complaintRef": "H-2", "type": "RECIEVED",
+                  "occurredAt": "2025-12-19"}]
+                """);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"index\":1").contains("unknown symbol \\\"RECIEVED\\\"")
+                .contains("occurredAt");
+        assertThat(rig.post("/ingest/erp", "{}").statusCode()).isEqualTo(404);
     }
 
     @Test
