@@ -26,8 +26,8 @@ public final class MonitorTopology {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<byte[], ComplaintEvent> events = IngestTopology.addTo(builder, config.topics(), serdes,
                 new EventAdapters(config.defaultLandlordId()), rules, meters, clock);
-        LifecycleTopology.addTo(builder, config.topics(), config.topicPartitions(), config.applicationId(), events,
-                rules, serdes.alerts(), meters);
+        LifecycleTopology.addTo(builder, config.topics(), config.topicPartitions(), config.applicationId(),
+                config.lateEventGrace(), events, rules, serdes.alerts(), meters);
         return builder.build();
     }
 }

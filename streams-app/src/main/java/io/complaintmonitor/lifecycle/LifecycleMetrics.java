@@ -29,17 +29,18 @@ final class LifecycleMetrics {
                 .register(registry).increment();
     }
 
+    void late(Source source) {
+        Counter.builder("complaint.events.late")
+                .description("events that arrived more than late.event.grace after the monitor's clock passed them")
+                .tag("source", label(source))
+                .register(registry).increment();
+    }
+
     void alert(Alert alert) {
         Counter.builder("complaint.alerts.raised")
                 .description("breach alerts raised, by kind and stage")
                 .tag("kind", alert.type().name())
                 .tag("stage", Integer.toString(alert.stage()))
-                .register(registry).increment();
-    }
-
-    void surveyFeedback() {
-        Counter.builder("complaint.survey.feedback")
-                .description("web form survey feedback received; never a complaint (Code 1.6)")
                 .register(registry).increment();
     }
 

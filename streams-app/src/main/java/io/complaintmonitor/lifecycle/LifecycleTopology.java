@@ -8,6 +8,7 @@ import io.complaintmonitor.schema.AlertKind;
 import io.complaintmonitor.schema.BreachAlert;
 import io.complaintmonitor.serde.JsonSerde;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -34,8 +35,8 @@ public final class LifecycleTopology {
     }
 
     public static void addTo(StreamsBuilder builder, Topics topics, int partitions, String applicationId,
-            KStream<byte[], ComplaintEvent> events, ComplaintRules rules, Serde<BreachAlert> alertSerde,
-            MeterRegistry meters) {
+            Duration lateEventGrace, KStream<byte[], ComplaintEvent> events, ComplaintRules rules,
+            Serde<BreachAlert> alertSerde, MeterRegistry meters) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE),
                 Serdes.String(), JsonSerde.of(TrackedComplaint.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE_STORE),
@@ -55,7 +56,8 @@ public final class LifecycleTopology {
 
         byComplaint.merge(ticks, Named.as("merge-events-and-ticks"))
                 .process(() -> new TrackingProcessor(rules, applicationId, STATE_STORE, SCHEDULE_STORE,
-                        new LifecycleMetrics(meters)), Named.as("track-complaints"), STATE_STORE, SCHEDULE_STORE)
+                        new LifecycleMetrics(meters), lateEventGrace), Named.as("track-complaints"), STATE_STORE,
+                        SCHEDULE_STORE)
                 .mapValues(LifecycleTopology::toAvro, Named.as("alert-as-avro"))
                 .to(topics.alerts(), Produced.with(Serdes.String(), alertSerde).withName("sink-alerts"));
     }

@@ -6,6 +6,7 @@ import io.complaintmonitor.domain.complaint.ComplaintRules;
 import io.complaintmonitor.domain.complaint.ComplaintState;
 import io.complaintmonitor.domain.complaint.Deadline;
 import io.complaintmonitor.domain.complaint.Transition;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,6 +18,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-complaint "digital twin": loads a complaint's state, lets the Code's rules record the
@@ -31,11 +34,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class TrackingProcessor implements Processor<String, LifecycleInput, String, Alert> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TrackingProcessor.class);
+
     private final ComplaintRules rules;
     private final String applicationId;
     private final String stateStoreName;
     private final String scheduleStoreName;
     private final LifecycleMetrics metrics;
+    private final Duration lateEventGrace;
 
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, TrackedComplaint> complaints;
@@ -44,12 +50,13 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     private Instant judgedUpTo;
 
     TrackingProcessor(ComplaintRules rules, String applicationId, String stateStoreName, String scheduleStoreName,
-            LifecycleMetrics metrics) {
+            LifecycleMetrics metrics, Duration lateEventGrace) {
         this.rules = rules;
         this.applicationId = applicationId;
         this.stateStoreName = stateStoreName;
         this.scheduleStoreName = scheduleStoreName;
         this.metrics = metrics;
+        this.lateEventGrace = lateEventGrace;
     }
 
     @Override
@@ -85,6 +92,14 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         }
         List<Alert> alerts = new ArrayList<>(applied.alerts());
         Transition result = applied;
+        if (judgedUpTo != null && event.occurredAt().isBefore(judgedUpTo.minus(lateEventGrace))) {
+            // Still recorded at its own time, but an alert it would have prevented may already be out:
+            // count it, so a source that sends late (a CRM backfilling) is seen.
+            metrics.late(event.source());
+            LOG.warn("{} event {} for complaint {} occurred at {}, more than {} before the monitor's clock {}",
+                    event.source(), event.eventId(), event.complaintRef(), event.occurredAt(), lateEventGrace,
+                    judgedUpTo);
+        }
         if (judgedUpTo != null) {
             // A late event (or a new complaint received long ago) may have deadlines already past.
             Transition judged = rules.advanceTo(applied.state(), judgedUpTo);

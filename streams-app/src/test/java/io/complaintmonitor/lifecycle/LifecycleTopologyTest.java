@@ -143,6 +143,11 @@ class LifecycleTopologyTest {
         crm.pipeInput(received("e-1", "C-1", "2025-12-19T10:15:00Z"));
         assertThat(alerts.readValuesToList()).extracting(BreachAlert::getKind)
                 .containsExactly(AlertKind.ACKNOWLEDGEMENT_DUE_SOON, AlertKind.ACKNOWLEDGEMENT_OVERDUE);
+        assertThat(meters.counter("complaint.events.late", "source", "crm").count())
+                .as("more than late.event.grace behind the clock").isEqualTo(1.0);
+        crm.pipeInput(received("e-2", "C-2", "2025-12-30T23:30:00Z"));
+        assertThat(meters.counter("complaint.events.late", "source", "crm").count())
+                .as("within the grace").isEqualTo(1.0);
     }
 
     @Test
