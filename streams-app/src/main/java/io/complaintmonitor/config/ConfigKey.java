@@ -40,7 +40,7 @@ public enum ConfigKey {
     CALENDAR_DIVISION("calendar.division", "MONITOR_CALENDAR_DIVISION", "england-and-wales",
             "division of the calendar file: england-and-wales, scotland or northern-ireland"),
     LATE_EVENT_GRACE("late.event.grace", "MONITOR_LATE_EVENT_GRACE", "PT1H",
-            "how late (ISO-8601 duration) an out-of-order event may arrive and still be judged at its time"),
+            "an event further behind the monitor's clock than this (ISO-8601 duration) is counted as late and logged"),
     HEARTBEAT_INTERVAL("heartbeat.interval", "MONITOR_HEARTBEAT_INTERVAL", "PT1S",
             "how often wall-clock ticks advance stream time (ISO-8601 duration)"),
     PROCESSING_GUARANTEE("processing.guarantee", "MONITOR_PROCESSING_GUARANTEE", "exactly_once_v2",
