@@ -114,20 +114,42 @@ class MonitorAppIT {
     }
 
     @Test
-    void shouldDeadLetterUndecodableBytesWithTheirLineageAndKeepGoing() throws Exception {
+    void shouldDeadLetterBadRecordsWithTheirReasonsWhileGoodOnesFlow() throws Exception {
         var topics = rig.config().topics();
+        double trackedBefore = rig.metric("complaint_events_tracked_total", "source=\"crm\"");
         byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
         rig.send(topics.webform(), new ByteArraySerializer(), garbage);
-        List<ConsumerRecord<String, byte[]>> dead = rig.readAll(topics.dlq(), new ByteArrayDeserializer(), 1);
-        assertThat(dead).as("only the garbage is dead-lettered").hasSize(1);
-        ConsumerRecord<String, byte[]> letter = dead.get(0);
-        assertThat(letter.value()).isEqualTo(garbage);
-        assertThat(DeadLetters.header(letter.headers(), DeadLetters.HEADER_SOURCE_TOPIC)).isEqualTo(topics.webform());
-        assertThat(DeadLetters.header(letter.headers(), DeadLetters.HEADER_SOURCE_PARTITION)).isEqualTo("0");
-        assertThat(DeadLetters.header(letter.headers(), DeadLetters.HEADER_SOURCE_OFFSET)).matches("\\d+");
-        assertThat(DeadLetters.header(letter.headers(), DeadLetters.HEADER_REASON)).isEqualTo("wrong-magic-byte");
-        await("DLQ counter").atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rig.metric(
-                "complaint_dlq_records_total", "reason=\"wrong-magic-byte\",source=\"webform\"")).isEqualTo(1.0));
+        rig.send(topics.crm(), rig.serdes().crm().serializer(), CrmCaseEvent.newBuilder().setEventId("bad-1")
+                .setComplaintRef("D-1").setType(CrmEventType.ACKNOWLEDGED).setStage(3)
+                .setOccurredAt(Instant.parse("2025-12-19T10:15:00Z")).build());
+        rig.send(topics.crm(), rig.serdes().crm().serializer(), CrmCaseEvent.newBuilder().setEventId("good-1")
+                .setComplaintRef("D-2").setType(CrmEventType.RECEIVED)
+                .setOccurredAt(Instant.parse("2025-12-19T10:15:00Z")).build());
+
+        List<ConsumerRecord<String, byte[]>> dead = rig.readAll(topics.dlq(), new ByteArrayDeserializer(), 2);
+        assertThat(dead).as("exactly the two bad records are dead-lettered").hasSize(2);
+        ConsumerRecord<String, byte[]> undecodable = dead.stream()
+                .filter(r -> topics.webform().equals(DeadLetters.header(r.headers(), DeadLetters.HEADER_SOURCE_TOPIC)))
+                .findFirst().orElseThrow();
+        assertThat(undecodable.value()).isEqualTo(garbage);
+        assertThat(DeadLetters.header(undecodable.headers(), DeadLetters.HEADER_SOURCE_PARTITION)).isEqualTo("0");
+        assertThat(DeadLetters.header(undecodable.headers(), DeadLetters.HEADER_SOURCE_OFFSET)).matches("\\d+");
+        assertThat(DeadLetters.header(undecodable.headers(), DeadLetters.HEADER_REASON)).isEqualTo("wrong-magic-byte");
+
+        ConsumerRecord<String, byte[]> violation = dead.stream()
+                .filter(r -> topics.crm().equals(DeadLetters.header(r.headers(), DeadLetters.HEADER_SOURCE_TOPIC)))
+                .findFirst().orElseThrow();
+        assertThat(DeadLetters.header(violation.headers(), DeadLetters.HEADER_REASON)).isEqualTo("stage-out-of-range");
+        assertThat(DeadLetters.header(violation.headers(), DeadLetters.HEADER_DETAIL)).contains("stage");
+        assertThat(new String(violation.value(), StandardCharsets.UTF_8)).contains("\"eventId\": \"bad-1\"");
+
+        await("counters and the good record").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(rig.metric("complaint_dlq_records_total", "reason=\"wrong-magic-byte\",source=\"webform\""))
+                    .isEqualTo(1.0);
+            assertThat(rig.metric("complaint_dlq_records_total", "reason=\"stage-out-of-range\",source=\"crm\""))
+                    .isEqualTo(1.0);
+            assertThat(rig.metric("complaint_events_tracked_total", "source=\"crm\"")).isEqualTo(trackedBefore + 1);
+        });
         assertThat(rig.app().streams().isRunning()).isTrue();
     }
 }
