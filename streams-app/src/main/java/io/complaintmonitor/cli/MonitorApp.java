@@ -15,6 +15,8 @@ import io.complaintmonitor.ingest.IngestHttpHandler;
 import io.complaintmonitor.ingest.SourceRecordSender;
 import io.complaintmonitor.ingest.json.EventJsonCodec;
 import io.complaintmonitor.ingest.json.IngestBodyParser;
+import io.complaintmonitor.domain.complaint.ComplaintRules;
+import io.complaintmonitor.lifecycle.ComplaintQueryHandler;
 import io.complaintmonitor.lifecycle.HeartbeatPublisher;
 import io.complaintmonitor.lifecycle.InputLag;
 import io.complaintmonitor.metrics.MonitorMeters;
@@ -94,6 +96,9 @@ public final class MonitorApp implements AutoCloseable {
         routes.put(IngestHttpHandler.PREFIX, request -> ingest.get() == null
                 ? io.complaintmonitor.http.HttpResponse.json(503, "{\"error\":\"starting\"}")
                 : ingest.get().handle(request));
+        routes.put(ComplaintQueryHandler.PREFIX, new ComplaintQueryHandler(
+                () -> runner.get() == null ? null : runner.get().streams(),
+                new ComplaintRules(calendar, config.dueSoonWorkingDays()), config.defaultLandlordId()));
         MonitorHttpServer http = MonitorHttpServer.start(config.httpHost(), config.httpPort(), routes);
         try {
             MonitorConfig effective = embeddedRegistry.isPresent()

@@ -29,6 +29,11 @@ public final class JsonSerde<T> implements Serde<T> {
 
     private final Class<T> type;
 
+    /** The mapper behind these serdes, for HTTP answers in the same JSON shape. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
     private JsonSerde(Class<T> type) {
         this.type = type;
     }

@@ -101,6 +101,13 @@ class MonitorAppIT {
         await("both tracked").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 rig.metric("complaint_events_tracked_total", "source=\"contractor\"")).isEqualTo(before + 2));
 
+        var complaint = rig.get("/api/complaints/H-1");
+        assertThat(complaint.statusCode()).isEqualTo(200);
+        assertThat(complaint.body()).contains("\"complaintRef\":\"H-1\"").contains("\"contractorId\":\"K-2\"")
+                .contains("\"acknowledgedWithinTimescale\":true").contains("\"acknowledgementDue\":\"2025-12-30\"");
+        assertThat(rig.get("/api/complaints/H-404").statusCode()).isEqualTo(404);
+        assertThat(rig.get("/api/complaints/H-1?landlord=other").statusCode()).isEqualTo(404);
+
         var refused = rig.post("/ingest/contractor", """
                 [{"updateId": "h-3", "contractorId": "K-2", "complaintRef": "H-2", "type": "RECEIVED",
                   "occurredAt": "2025-12-19T10:15:00Z"},
