@@ -1,8 +1,10 @@
 package io.complaintmonitor.domain.complaint;
 
 import io.complaintmonitor.domain.CalendarCoverageException;
+import io.complaintmonitor.domain.LondonTime;
 import io.complaintmonitor.domain.WorkingDayCalendar;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -130,6 +132,37 @@ public final class ComplaintRules {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * The open stages of a complaint and where each stands at {@code now}: overdue from 00:00 on
+     * the day after the due date of the step it waits for, due soon from 00:00 on the working day
+     * {@code dueSoonWorkingDays} before it (never when the due date is not a working day), on time
+     * before that. Changes only at the instants the rules schedule as deadlines, or at events.
+     */
+    public List<OpenStage> openStages(ComplaintState state, Instant now) {
+        List<OpenStage> open = new ArrayList<>(2);
+        for (StageOutcome outcome : outcomesOf(state)) {
+            if (outcome.open()) {
+                LocalDate due = outcome.acknowledged() ? outcome.responseDue() : outcome.acknowledgementDue();
+                open.add(new OpenStage(outcome.stage(), statusAt(due, now)));
+            }
+        }
+        return open;
+    }
+
+    private OpenStatus statusAt(LocalDate due, Instant now) {
+        if (due == null || now == null) {
+            return OpenStatus.ON_TIME;
+        }
+        if (!now.isBefore(LondonTime.startOf(due.plusDays(1)))) {
+            return OpenStatus.OVERDUE;
+        }
+        if (calendar.covers(due) && calendar.isWorkingDay(due)
+                && !now.isBefore(LondonTime.startOf(calendar.minusWorkingDays(due, dueSoonWorkingDays)))) {
+            return OpenStatus.DUE_SOON;
+        }
+        return OpenStatus.ON_TIME;
     }
 
     /** The audit's per-stage counts for one complaint; add them up with {@link ComplianceSummary#plus}. */
