@@ -19,6 +19,7 @@ import io.complaintmonitor.domain.complaint.ComplaintRules;
 import io.complaintmonitor.lifecycle.ComplaintQueryHandler;
 import io.complaintmonitor.lifecycle.HeartbeatPublisher;
 import io.complaintmonitor.lifecycle.InputLag;
+import io.complaintmonitor.lifecycle.OpenCounts;
 import io.complaintmonitor.metrics.MonitorMeters;
 import io.complaintmonitor.registry.RegistryHttpApi;
 import io.complaintmonitor.registry.RestSchemaRegistryClient;
@@ -126,6 +127,7 @@ public final class MonitorApp implements AutoCloseable {
             props.put(DeadLetterDeserializationHandler.METER_REGISTRY_CONFIG, meters.registry());
             StreamsRunner streams = new StreamsRunner(topology, props, meters);
             runner.set(streams);
+            OpenCounts.register(meters.registry(), streams::streams);
             streams.start();
             Optional<HeartbeatPublisher> heartbeat = wallClock.map(ticking -> new HeartbeatPublisher(
                     producer(effective, "heartbeat", new StringSerializer()), effective.topics().heartbeat(), effective.topicPartitions(),

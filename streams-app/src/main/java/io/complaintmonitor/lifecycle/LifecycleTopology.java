@@ -30,6 +30,7 @@ public final class LifecycleTopology {
     public static final String STATE_STORE = "complaint-state";
     public static final String SCHEDULE_STORE = "complaint-deadlines";
     public static final String REPARTITION = "complaint-events";
+    public static final String OPEN_COUNTS_STORE = "open-complaints";
 
     private LifecycleTopology() {
     }
@@ -41,6 +42,8 @@ public final class LifecycleTopology {
                 Serdes.String(), JsonSerde.of(TrackedComplaint.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE_STORE),
                 Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_COUNTS_STORE),
+                Serdes.String(), Serdes.Long()));
 
         // Re-key by complaint: all of a complaint's events, whatever their source, meet in one task.
         KStream<String, LifecycleInput> byComplaint = events
@@ -57,7 +60,7 @@ public final class LifecycleTopology {
         byComplaint.merge(ticks, Named.as("merge-events-and-ticks"))
                 .process(() -> new TrackingProcessor(rules, applicationId, STATE_STORE, SCHEDULE_STORE,
                         new LifecycleMetrics(meters), lateEventGrace), Named.as("track-complaints"), STATE_STORE,
-                        SCHEDULE_STORE)
+                        SCHEDULE_STORE, OPEN_COUNTS_STORE)
                 .mapValues(LifecycleTopology::toAvro, Named.as("alert-as-avro"))
                 .to(topics.alerts(), Produced.with(Serdes.String(), alertSerde).withName("sink-alerts"));
     }

@@ -5,6 +5,7 @@ import io.complaintmonitor.domain.complaint.ComplaintEvent;
 import io.complaintmonitor.domain.complaint.ComplaintRules;
 import io.complaintmonitor.domain.complaint.ComplaintState;
 import io.complaintmonitor.domain.complaint.Deadline;
+import io.complaintmonitor.domain.complaint.OpenStage;
 import io.complaintmonitor.domain.complaint.Transition;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,10 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, TrackedComplaint> complaints;
     private KeyValueStore<String, String> schedule;
+    private KeyValueStore<String, Long> openCounts;
+    /** Where the task's clock is kept in the schedule store; '~' sorts after every time-prefixed key. */
+    static final String CLOCK_KEY = "~judged-up-to";
+
     /** Deadlines at or before this have been judged; null until the first tick. */
     private Instant judgedUpTo;
 
@@ -64,6 +69,10 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         this.context = context;
         this.complaints = context.getStateStore(stateStoreName);
         this.schedule = context.getStateStore(scheduleStoreName);
+        this.openCounts = context.getStateStore(LifecycleTopology.OPEN_COUNTS_STORE);
+        String clock = schedule.get(CLOCK_KEY);
+        // The clock survives a restart with the stores, so standings are counted against the same instant.
+        this.judgedUpTo = clock == null ? null : Instant.ofEpochMilli(Long.parseLong(clock));
     }
 
     @Override
@@ -106,6 +115,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
             alerts.addAll(judged.alerts());
             result = judged;
         }
+        recount(before, judgedUpTo, result.state(), judgedUpTo);
         save(key, tracked, result);
         emit(alerts, timestamp);
         metrics.tracked(event.source());
@@ -115,7 +125,9 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         if (judgedUpTo != null && !now.isAfter(judgedUpTo)) {
             return;
         }
+        Instant previous = judgedUpTo;
         judgedUpTo = now;
+        schedule.put(CLOCK_KEY, Long.toString(now.toEpochMilli()));
         Set<String> due = new LinkedHashSet<>();
         try (KeyValueIterator<String, String> it = schedule.range(null, ComplaintKeys.scheduleUpperBound(now))) {
             while (it.hasNext()) {
@@ -129,9 +141,30 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
                 continue;
             }
             Transition judged = rules.advanceTo(tracked.state(), now);
+            recount(tracked.state(), previous, judged.state(), now);
             save(key, tracked, judged);
             emit(judged.alerts(), timestamp);
         }
+    }
+
+    /**
+     * Moves the complaint between the open-stage counts. A standing changes only at an event or at a
+     * scheduled deadline, so "before" judged at the clock the complaint was last seen at is exact.
+     */
+    private void recount(ComplaintState before, Instant beforeAt, ComplaintState after, Instant afterAt) {
+        if (before != null) {
+            for (OpenStage open : rules.openStages(before, beforeAt)) {
+                add(OpenCounts.key(open), -1);
+            }
+        }
+        for (OpenStage open : rules.openStages(after, afterAt)) {
+            add(OpenCounts.key(open), 1);
+        }
+    }
+
+    private void add(String countKey, long delta) {
+        Long current = openCounts.get(countKey);
+        openCounts.put(countKey, (current == null ? 0 : current) + delta);
     }
 
     private void save(String key, TrackedComplaint before, Transition transition) {

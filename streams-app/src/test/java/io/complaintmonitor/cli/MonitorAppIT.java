@@ -55,7 +55,8 @@ class MonitorAppIT {
         assertThat(metrics)
                 .contains("jvm_memory_used_bytes{")
                 .contains("complaint_monitor_streams_state{application=\"complaint-monitor\",state=\"RUNNING\"} 1.0")
-                .containsPattern("(?m)^kafka_stream_thread_\\w+\\{");
+                .containsPattern("(?m)^kafka_stream_thread_\\w+\\{")
+                .containsPattern("(?m)^complaint_open\\{application=\"complaint-monitor\",stage=\"1\",status=\"on-time\"\\} \\d");
     }
 
     @Test

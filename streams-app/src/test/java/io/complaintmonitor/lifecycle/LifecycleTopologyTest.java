@@ -129,6 +129,26 @@ class LifecycleTopologyTest {
     }
 
     @Test
+    void shouldCountOpenStagesByStandingAsTheClockMoves() {
+        var counts = driver.<String, Long>getKeyValueStore(LifecycleTopology.OPEN_COUNTS_STORE);
+        crm.pipeInput(received("e-1", "C-1", "2025-12-19T10:15:00Z"));
+        crm.pipeInput(received("e-2", "C-2", "2025-12-19T10:15:00Z"));
+        assertThat(counts.get("1|ON_TIME")).isEqualTo(2L);
+
+        tick("2025-12-24T00:00:00Z");
+        assertThat(counts.get("1|ON_TIME")).isZero();
+        assertThat(counts.get("1|DUE_SOON")).isEqualTo(2L);
+
+        crm.pipeInput(CrmCaseEvent.newBuilder().setEventId("e-3").setComplaintRef("C-2")
+                .setType(CrmEventType.RESPONSE_ISSUED).setStage(1)
+                .setOccurredAt(Instant.parse("2025-12-24T10:00:00Z")).build());
+        tick("2025-12-31T00:00:00Z");
+        assertThat(counts.get("1|DUE_SOON")).isZero();
+        assertThat(counts.get("1|OVERDUE")).isEqualTo(1L);
+        assertThat(counts.get("1|ON_TIME")).isZero();
+    }
+
+    @Test
     void shouldRaiseEachAlertOnceWhenTicksRepeat() {
         crm.pipeInput(received("e-1", "C-1", "2025-12-19T10:15:00Z"));
         tick("2025-12-31T00:00:00Z");
