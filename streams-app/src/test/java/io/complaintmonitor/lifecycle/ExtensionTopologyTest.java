@@ -85,6 +85,19 @@ class ExtensionTopologyTest {
     }
 
     @Test
+    void code6_4_shouldStillJudgeTheLimitAndTheIntervalOfAnExtensionAgreedTooLate() {
+        // Agreed on Wednesday 18 February to Friday 6 March (beyond 3 March) with k = 2: the due
+        // date stays 17 February, but the resident was told 6 March and to expect updates.
+        assertTimeline(monitor.send(c1.extended(1, "2026-02-18 10:00", "2026-03-06", 2)).readAlerts()).containsExactly(
+                alert(1, AlertKind.EXTENSION_EXCEEDS_LIMIT, "2026-03-06", "2026-02-18T10:00:00Z"));
+
+        assertTimeline(monitor.tick("2026-02-21T00:00:00Z").readAlerts()).containsExactly(
+                alert(1, AlertKind.RESPONSE_DUE_SOON, "2026-02-17", "2026-02-13T00:00:00Z"),
+                alert(1, AlertKind.RESPONSE_OVERDUE, "2026-02-17", "2026-02-18T00:00:00Z"),
+                alert(1, AlertKind.RESIDENT_UPDATE_OVERDUE, "2026-02-20", "2026-02-21T00:00:00Z"));
+    }
+
+    @Test
     void code6_4_shouldKeepAlertsAlreadyRaisedForADueDateAnExtensionReplaced() {
         // Due soon for 17 February at 00:00 Friday 13 February; extended on Monday 16 February to 3 March.
         List<BreachAlert> before = monitor.tick("2026-02-13T00:00:00Z").readAlerts();

@@ -130,6 +130,16 @@ class StageOneTopologyTest {
     }
 
     @Test
+    void code6_2_shouldReadAReceiptAsStage1WhateverStageItStates() {
+        monitor.send(c1.crm(CrmEventType.RECEIVED, "2025-12-19 10:15").setStage(2).build());
+
+        assertTimeline(monitor.tick("2025-12-31T00:00:00Z").readAlerts()).containsExactly(
+                alert(1, AlertKind.ACKNOWLEDGEMENT_DUE_SOON, "2025-12-30", "2025-12-24T00:00:00Z"),
+                alert(1, AlertKind.ACKNOWLEDGEMENT_OVERDUE, "2025-12-30", "2025-12-31T00:00:00Z"));
+        assertThat(monitor.dlq.isEmpty()).isTrue();
+    }
+
+    @Test
     void code6_2_shouldSkipGoodFridayAndEasterMondayAndRaiseAtLondonMidnightInSummerTime() {
         // Received Thursday 17 April 2025 (BST). Good Friday 18 and Easter Monday 21 April are bank
         // holidays: due Monday 28 April. 00:00 BST is 23:00 UTC the day before.
