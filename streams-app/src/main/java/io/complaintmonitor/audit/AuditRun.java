@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -53,6 +56,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -80,8 +85,9 @@ import org.slf4j.LoggerFactory;
  *     transaction, invisible, while the lag already reads zero.
  * <li>Send the --as-of tick to every heartbeat partition, and wait until the monitor's committed
  *     offset has passed it: the alerts it raised are then committed too, in the same transaction.
- * <li>Read the alert and dead-letter topics to their end, and the complaint states through an
- *     interactive query.
+ * <li>Read the alert and dead-letter topics to their end, once the last transaction's markers
+ *     have reached them ({@link TopicReader}), and the complaint states through an interactive
+ *     query.
  * </ol>
  * No wall-clock heartbeat runs: the --as-of tick is the only clock.
  */
@@ -147,6 +153,7 @@ public final class AuditRun {
                         .override(ConfigKey.CREATE_TOPICS, "true")
                         .load();
                 TopicProvisioner.ensureTopics(config);
+                keepEverything(config);
                 // New partitions take a moment to get a leader; a producer that starts sending before
                 // may wedge in sequence-number retries (see KAFKA-NOTES).
                 broker.awaitReady(START_TIMEOUT);
@@ -164,6 +171,28 @@ public final class AuditRun {
                     return collect(app, asOf, fed, serdes);
                 }
             }
+        }
+    }
+
+    /**
+     * Turns time-based retention off on the audit's topics. Their records carry the events' own,
+     * old timestamps (dead letters and the --as-of tick too), so the dead-letter topic's 30 days
+     * and the heartbeat topic's hour would let the broker's retention check, 30 s after it
+     * starts, delete them before they are read: one run lost a dead letter this way. The broker
+     * is private and deleted afterwards.
+     */
+    private static void keepEverything(MonitorConfig config) throws InterruptedException {
+        Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Map<ConfigResource, Collection<AlterConfigOp>> keep = new HashMap<>();
+        for (String topic : config.topics().all()) {
+            keep.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(new AlterConfigOp(
+                    new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"), AlterConfigOp.OpType.SET)));
+        }
+        try (Admin admin = Admin.create(props)) {
+            admin.incrementalAlterConfigs(keep).all().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AuditException("cannot turn retention off on the audit's topics: " + messageOf(e), e);
         }
     }
 
