@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar complaint-monitor.jar <command>}. */
 @Command(name = "complaint-monitor", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Watches complaint handling live against the Housing Ombudsman's Complaint Handling Code.",
-        subcommands = {DemoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -17,6 +17,14 @@ public final class Main {
     /** The command line with our error reporting: a bad option or setting is one line saying what to fix. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            // One line, not the whole usage: the usage is one --help away.
+            CommandLine cmd = exception.getCommandLine();
+            cmd.getErr().println(cmd.getColorScheme().errorText("error: " + exception.getMessage()
+                    + " (see " + cmd.getCommandSpec().qualifiedName() + " --help)"));
+            CommandLine.UnmatchedArgumentException.printSuggestions(exception, cmd.getErr());
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof ConfigException || exception instanceof IllegalArgumentException) {
                 cmd.getErr().println(cmd.getColorScheme().errorText("error: " + exception.getMessage()));

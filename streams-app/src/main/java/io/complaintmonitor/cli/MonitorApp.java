@@ -24,6 +24,7 @@ import io.complaintmonitor.metrics.MonitorMeters;
 import io.complaintmonitor.registry.RegistryHttpApi;
 import io.complaintmonitor.registry.RestSchemaRegistryClient;
 import io.complaintmonitor.serde.TopicSerdes;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -84,9 +85,7 @@ public final class MonitorApp implements AutoCloseable {
             Optional<Clock> wallClock) throws IOException {
         Clock clock = wallClock.orElse(Clock.systemUTC());
         // Loaded before anything starts, so a bad calendar stops the monitor with its message at once.
-        WorkingDayCalendar calendar = config.calendarFile()
-                .map(file -> BankHolidayCalendars.fromFile(file, config.calendarDivision()))
-                .orElseGet(() -> BankHolidayCalendars.bundled(config.calendarDivision()));
+        WorkingDayCalendar calendar = calendarOf(config);
         MonitorMeters meters = new MonitorMeters();
         AtomicReference<StreamsRunner> runner = new AtomicReference<>();
         Map<String, HttpHandler> routes = new LinkedHashMap<>();
@@ -141,6 +140,13 @@ public final class MonitorApp implements AutoCloseable {
         }
     }
 
+    /** The working-day calendar {@code config} names: its file, or the bundled one, for its division. */
+    public static WorkingDayCalendar calendarOf(MonitorConfig config) {
+        return config.calendarFile()
+                .map(file -> BankHolidayCalendars.fromFile(file, config.calendarDivision()))
+                .orElseGet(() -> BankHolidayCalendars.bundled(config.calendarDivision()));
+    }
+
     private static <T> KafkaProducer<T, T> producer(MonitorConfig config, String role, Serializer<T> serializer) {
         Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
@@ -163,6 +169,11 @@ public final class MonitorApp implements AutoCloseable {
 
     public StreamsRunner streams() {
         return streams;
+    }
+
+    /** The monitor's meters, as served on /metrics: the audit reads its progress from them. */
+    public MeterRegistry meterRegistry() {
+        return meters.registry();
     }
 
     @Override

@@ -59,7 +59,10 @@ public final class TopicProvisioner {
             return Map.of(TopicConfig.RETENTION_MS_CONFIG, "3600000");
         }
         if (name.equals(topics.dlq())) {
-            return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(30L * 24 * 3600 * 1000));
+            // A dead letter keeps its event's (possibly old) timestamp; stamping arrival time instead
+            // makes the 30 days count from when it was rejected, not from when the event happened.
+            return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(30L * 24 * 3600 * 1000),
+                    TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
         }
         // Events carry their own (old) timestamps in a replay or backfill; time-based retention
         // would delete a year of history minutes after it was written. The log is the record.

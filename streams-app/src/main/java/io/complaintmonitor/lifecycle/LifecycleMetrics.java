@@ -16,14 +16,14 @@ final class LifecycleMetrics {
     }
 
     void tracked(Source source) {
-        Counter.builder("complaint.events.tracked")
+        Counter.builder(LifecycleTopology.TRACKED_METRIC)
                 .description("events applied to a complaint's state, by source")
                 .tag("source", label(source))
                 .register(registry).increment();
     }
 
     void duplicate(Source source) {
-        Counter.builder("complaint.events.duplicate")
+        Counter.builder(LifecycleTopology.DUPLICATE_METRIC)
                 .description("events ignored because their id was already applied, by source")
                 .tag("source", label(source))
                 .register(registry).increment();

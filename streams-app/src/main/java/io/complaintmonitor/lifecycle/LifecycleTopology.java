@@ -31,6 +31,10 @@ public final class LifecycleTopology {
     public static final String SCHEDULE_STORE = "complaint-deadlines";
     public static final String REPARTITION = "complaint-events";
     public static final String OPEN_COUNTS_STORE = "open-complaints";
+    /** Events applied to a complaint's state, by source. */
+    public static final String TRACKED_METRIC = "complaint.events.tracked";
+    /** Events ignored because their id was already applied, by source. */
+    public static final String DUPLICATE_METRIC = "complaint.events.duplicate";
 
     private LifecycleTopology() {
     }

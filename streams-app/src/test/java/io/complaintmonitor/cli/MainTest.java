@@ -22,7 +22,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "run"})
+    @ValueSource(strings = {"demo", "run", "audit"})
     void shouldGiveHelpOnEveryCommand(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out.toString()).contains("Usage: complaint-monitor " + command).contains("--http-port");
@@ -31,7 +31,7 @@ class MainTest {
     @Test
     void shouldListTheCommandsInTheTopLevelHelp() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("demo").contains("run");
+        assertThat(out.toString()).contains("demo").contains("run").contains("audit");
     }
 
     @Test
