@@ -31,6 +31,10 @@ public final class LifecycleTopology {
     public static final String SCHEDULE_STORE = "complaint-deadlines";
     public static final String REPARTITION = "complaint-events";
     public static final String OPEN_COUNTS_STORE = "open-complaints";
+    public static final String EVENT_IDS = "event-ids";
+    public static final String SEEN_IDS_STORE = "seen-event-ids";
+    /** How long an event id is remembered: past a year, so a year's replay or audit is covered. */
+    public static final Duration SEEN_IDS_RETENTION = Duration.ofDays(400);
     /** Events applied to a complaint's state, by source. */
     public static final String TRACKED_METRIC = "complaint.events.tracked";
     /** Events ignored because their id was already applied, by source. */
@@ -49,8 +53,20 @@ public final class LifecycleTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_COUNTS_STORE),
                 Serdes.String(), Serdes.Long()));
 
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SEEN_IDS_STORE,
+                SEEN_IDS_RETENTION, Duration.ofDays(1), false), Serdes.String(), Serdes.Long()));
+        LifecycleMetrics metrics = new LifecycleMetrics(meters);
+
+        // Re-key by source id first, so a repeated id is dropped wherever it points.
+        KStream<String, ComplaintEvent> unique = events
+                .selectKey((key, event) -> event.sourceEventId(), Named.as("key-by-event-id"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ComplaintEvent.class))
+                        .withName(EVENT_IDS)
+                        .withNumberOfPartitions(partitions))
+                .process(() -> new RepeatedIdFilter(metrics), Named.as("drop-repeated-ids"), SEEN_IDS_STORE);
+
         // Re-key by complaint: all of a complaint's events, whatever their source, meet in one task.
-        KStream<String, LifecycleInput> byComplaint = events
+        KStream<String, LifecycleInput> byComplaint = unique
                 .map((key, event) -> org.apache.kafka.streams.KeyValue.pair(
                         ComplaintKeys.of(event.key()), LifecycleInput.of(event)), Named.as("key-by-complaint"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(LifecycleInput.class))
@@ -63,7 +79,7 @@ public final class LifecycleTopology {
 
         byComplaint.merge(ticks, Named.as("merge-events-and-ticks"))
                 .process(() -> new TrackingProcessor(rules, applicationId, STATE_STORE, SCHEDULE_STORE,
-                        new LifecycleMetrics(meters), lateEventGrace), Named.as("track-complaints"), STATE_STORE,
+                        metrics, lateEventGrace), Named.as("track-complaints"), STATE_STORE,
                         SCHEDULE_STORE, OPEN_COUNTS_STORE)
                 .mapValues(LifecycleTopology::toAvro, Named.as("alert-as-avro"))
                 .to(topics.alerts(), Produced.with(Serdes.String(), alertSerde).withName("sink-alerts"));

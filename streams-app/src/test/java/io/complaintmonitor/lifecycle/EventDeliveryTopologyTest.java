@@ -119,6 +119,19 @@ class EventDeliveryTopologyTest {
     }
 
     @Test
+    void duplicates_shouldIgnoreARepeatedIdEvenWhenItNamesAnotherComplaint() {
+        // The CRM reuses id "e-1" for another complaint: the second record is ignored whatever it says.
+        ComplaintRecords c2 = new ComplaintRecords("C-2");
+        monitor.send(c1.crm(CrmEventType.RECEIVED, "2025-12-19 10:15").setEventId("e-1").build(),
+                c2.crm(CrmEventType.RECEIVED, "2025-12-19 10:15").setEventId("e-1").build());
+
+        assertThat(monitor.tick("2026-01-01T00:00:00Z").readAlerts())
+                .extracting(BreachAlert::getComplaintRef).containsOnly(c1Ref());
+        assertThat(monitor.counter("complaint.events.tracked", "source", "crm")).isEqualTo(1.0);
+        assertThat(monitor.counter("complaint.events.duplicate", "source", "crm")).isEqualTo(1.0);
+    }
+
+    @Test
     void outOfOrder_shouldRaiseTheSameAlertsAsInOrderWhileTheClockHasNotPassedTheEvents() {
         // Live: each event arrives in time order with the clock ticking up to it. Replay: the same
         // events in reverse order, judged after all have arrived. Same alerts, ids and labels.
@@ -229,5 +242,9 @@ class EventDeliveryTopologyTest {
                 .map(field -> (Instant) record.get(record.getSchema().getField(field).pos()))
                 .min(Comparator.naturalOrder())
                 .orElseThrow();
+    }
+
+    private String c1Ref() {
+        return c1.crm(CrmEventType.RECEIVED, "2025-12-19 10:15").build().getComplaintRef();
     }
 }
