@@ -9,36 +9,16 @@ import io.complaintmonitor.schema.AlertKind;
 import io.complaintmonitor.schema.BreachAlert;
 import io.complaintmonitor.schema.ContractorUpdateType;
 import io.complaintmonitor.schema.CrmEventType;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What an alert says about who handles the complaint, through the whole topology: the contractor
  * handling the stage (Code 5.4, 5.5: a third party handling a complaint counts towards the same
  * two stages), the team and the category, each as known at the alert's moment.
  */
-class AlertLabelsTopologyTest {
-
-    @TempDir
-    Path stateDir;
-
-    private MonitorDriver monitor;
-    private final ComplaintRecords c1 = new ComplaintRecords("C-1");
-
-    @BeforeEach
-    void start() {
-        monitor = MonitorDriver.start(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        monitor.close();
-    }
+class AlertLabelsTopologyTest extends MonitorDriverTest {
 
     @Test
     void code5_4_shouldCountAStageHandledByAContractorLikeOneHandledInHouse() {

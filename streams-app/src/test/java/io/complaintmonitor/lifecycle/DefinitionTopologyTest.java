@@ -8,35 +8,15 @@ import io.complaintmonitor.schema.AlertKind;
 import io.complaintmonitor.schema.BreachAlert;
 import io.complaintmonitor.schema.ContractorUpdateType;
 import io.complaintmonitor.schema.CrmEventType;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Code 5.6 through the whole topology: an acknowledgement that does not set out the complaint
  * definition and the outcome sought raises DEFINITION_MISSING when it is recorded, no tick needed.
  */
-class DefinitionTopologyTest {
-
-    @TempDir
-    Path stateDir;
-
-    private MonitorDriver monitor;
-    private final ComplaintRecords c1 = new ComplaintRecords("C-1");
-
-    @BeforeEach
-    void start() {
-        monitor = MonitorDriver.start(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        monitor.close();
-    }
+class DefinitionTopologyTest extends MonitorDriverTest {
 
     @Test
     void code5_6_shouldRaiseDefinitionMissingWhenAcknowledgedWithoutTheDefinition() {

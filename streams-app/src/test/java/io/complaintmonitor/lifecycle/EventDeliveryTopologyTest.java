@@ -21,33 +21,14 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How events reach the rules, through the whole topology: complaints never seen received,
  * repeated ids, events out of order, replay against live running, deterministic alert ids and
  * survey feedback (Code 1.6).
  */
-class EventDeliveryTopologyTest {
-
-    @TempDir
-    Path stateDir;
-
-    private MonitorDriver monitor;
-    private final ComplaintRecords c1 = new ComplaintRecords("C-1");
-
-    @BeforeEach
-    void start() {
-        monitor = MonitorDriver.start(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        monitor.close();
-    }
+class EventDeliveryTopologyTest extends MonitorDriverTest {
 
     @Test
     void tracking_shouldJudgeOnlyDeadlinesCountedFromEventsThatArrivedForANeverReceivedComplaint() {

@@ -16,33 +16,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The monitor topology's plumbing on TopologyTestDriver: how ticks move the clock, dead letters,
  * and the stable node names. The Code's rules through the same topology are in the
  * {@code *TopologyTest} classes named after their area (StageOne, StageTwo, Extension, ...).
  */
-class LifecycleTopologyTest {
-
-    @TempDir
-    Path stateDir;
-
-    private MonitorDriver monitor;
-    private final ComplaintRecords c1 = new ComplaintRecords("C-1");
-
-    @BeforeEach
-    void start() {
-        monitor = MonitorDriver.start(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        monitor.close();
-    }
+class LifecycleTopologyTest extends MonitorDriverTest {
 
     @Test
     void shouldJudgeNothingBeforeTheClockMoves() {

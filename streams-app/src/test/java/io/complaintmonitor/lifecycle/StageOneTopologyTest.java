@@ -17,33 +17,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stage 1 through the whole topology: Code 6.2 (acknowledged within 5 working days of receipt)
  * and 6.3 (answered within 10 working days of the acknowledgement), across weekends, Christmas,
  * Easter and both clock changes. Each moment is checked just before it and at it.
  */
-class StageOneTopologyTest {
-
-    @TempDir
-    Path stateDir;
-
-    private MonitorDriver monitor;
-    private final ComplaintRecords c1 = new ComplaintRecords("C-1");
-
-    @BeforeEach
-    void start() {
-        monitor = MonitorDriver.start(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        monitor.close();
-    }
+class StageOneTopologyTest extends MonitorDriverTest {
 
     @Test
     void code6_2_shouldRaiseAcknowledgementDueSoonAndOverdueForTheChristmas2025WorkedExample() {

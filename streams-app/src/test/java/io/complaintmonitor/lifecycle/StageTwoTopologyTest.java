@@ -6,34 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintmonitor.schema.AlertKind;
 import io.complaintmonitor.schema.WebFormType;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stage 2 through the whole topology: Code 6.11 (acknowledged within 5 working days of the
  * escalation request) and 6.14 (answered within 20 working days of the stage 2 acknowledgement).
  * Stage 1 of these complaints is acknowledged and answered in time, so every alert is stage 2's.
  */
-class StageTwoTopologyTest {
-
-    @TempDir
-    Path stateDir;
-
-    private MonitorDriver monitor;
-    private final ComplaintRecords c1 = new ComplaintRecords("C-1");
-
-    @BeforeEach
-    void start() {
-        monitor = MonitorDriver.start(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        monitor.close();
-    }
+class StageTwoTopologyTest extends MonitorDriverTest {
 
     /** Received Monday 5 January 2026, acknowledged the next day, answered Friday 9 January: no stage 1 alert. */
     private void stage1AnsweredInTime(ComplaintRecords c) {

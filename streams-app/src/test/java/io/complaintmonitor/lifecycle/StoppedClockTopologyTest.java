@@ -6,34 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintmonitor.schema.AlertKind;
 import io.complaintmonitor.schema.CrmEventType;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Refused, withdrawn and closed through the whole topology: REFUSED and WITHDRAWN stop every clock
  * of the complaint for good; CLOSED stops the clocks running at that moment, and a later escalation
  * starts stage 2 as usual. Alerts raised before a stop stay.
  */
-class StoppedClockTopologyTest {
-
-    @TempDir
-    Path stateDir;
-
-    private MonitorDriver monitor;
-    private final ComplaintRecords c1 = new ComplaintRecords("C-1");
-
-    @BeforeEach
-    void start() {
-        monitor = MonitorDriver.start(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        monitor.close();
-    }
+class StoppedClockTopologyTest extends MonitorDriverTest {
 
     @Test
     void refusal_shouldStopEveryClockForGoodEvenForALaterEscalation() {
