@@ -10,7 +10,6 @@ import io.complaintmonitor.http.HealthHandler;
 import io.complaintmonitor.http.HttpHandler;
 import io.complaintmonitor.http.MetricsHandler;
 import io.complaintmonitor.http.MonitorHttpServer;
-import io.complaintmonitor.ingest.DeadLetterDeserializationHandler;
 import io.complaintmonitor.ingest.IngestHttpHandler;
 import io.complaintmonitor.ingest.SourceRecordSender;
 import io.complaintmonitor.ingest.json.EventJsonCodec;
@@ -39,8 +38,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -114,23 +111,15 @@ public final class MonitorApp implements AutoCloseable {
             SourceRecordSender sender = new SourceRecordSender(producer(effective, "ingest",
                     new ByteArraySerializer()), effective.topics(), serdes);
             ingest.set(new IngestHttpHandler(new IngestBodyParser(new EventJsonCodec()), sender));
-            Properties props = StreamsProperties.of(effective);
-            props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                    DeadLetterDeserializationHandler.class);
-            props.put(DeadLetterDeserializationHandler.TOPICS_CONFIG, effective.topics());
-            // A processor that throws on one record (a bug, or a clock past the calendar) dead-letters that
-            // record with Kafka's error headers and goes on, rather than stopping every complaint's clock.
-            props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                    LogAndContinueProcessingExceptionHandler.class);
-            props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, effective.topics().dlq());
-            props.put(DeadLetterDeserializationHandler.METER_REGISTRY_CONFIG, meters.registry());
+            Properties props = StreamsProperties.of(effective, meters.registry());
             StreamsRunner streams = new StreamsRunner(topology, props, meters);
             runner.set(streams);
             OpenCounts.register(meters.registry(), streams::streams);
             streams.start();
             Optional<HeartbeatPublisher> heartbeat = wallClock.map(ticking -> new HeartbeatPublisher(
-                    producer(effective, "heartbeat", new StringSerializer()), effective.topics().heartbeat(), effective.topicPartitions(),
-                    effective.applicationId(), ticking, () -> InputLag.caughtUp(streams.streams())));
+                    producer(effective, "heartbeat", new StringSerializer()), effective.topics().heartbeat(),
+                    effective.topicPartitions(), effective.applicationId(), ticking,
+                    () -> InputLag.caughtUp(streams.streams())));
             heartbeat.ifPresent(publisher -> publisher.start(effective.heartbeatInterval()));
             return new MonitorApp(effective, meters, http, streams, heartbeat, sender);
         } catch (RuntimeException e) {

@@ -1,9 +1,12 @@
 package io.complaintmonitor.config;
 
+import io.complaintmonitor.ingest.DeadLetterDeserializationHandler;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /** The Kafka Streams settings of the monitor, apart from the code that starts it. */
 public final class StreamsProperties {
@@ -11,7 +14,8 @@ public final class StreamsProperties {
     private StreamsProperties() {
     }
 
-    public static Properties of(MonitorConfig config) {
+    /** Every Kafka Streams setting of the monitor, with its error handlers counting into {@code meters}. */
+    public static Properties of(MonitorConfig config, MeterRegistry meters) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
@@ -26,6 +30,14 @@ public final class StreamsProperties {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // Undecodable records: dead-lettered as bytes with lineage, in the transaction that moves past them.
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        props.put(DeadLetterDeserializationHandler.TOPICS_CONFIG, config.topics());
+        props.put(DeadLetterDeserializationHandler.METER_REGISTRY_CONFIG, meters);
+        // A processor that throws on one record (a bug, or a clock past the calendar) dead-letters that
+        // record with Kafka's error headers and goes on, rather than stopping every complaint's clock.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().dlq());
         // kafka.* settings (security, tuning) go to every client last, so they win.
         props.putAll(config.kafkaOverrides());
         return props;

@@ -9,7 +9,6 @@ import io.complaintmonitor.config.ConfigLoader;
 import io.complaintmonitor.config.MonitorConfig;
 import io.complaintmonitor.config.StreamsProperties;
 import io.complaintmonitor.domain.BankHolidayCalendars;
-import io.complaintmonitor.ingest.DeadLetterDeserializationHandler;
 import io.complaintmonitor.registry.InProcessSchemaRegistryClient;
 import io.complaintmonitor.schema.AlertKind;
 import io.complaintmonitor.schema.BreachAlert;
@@ -31,7 +30,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -74,10 +72,7 @@ final class MonitorDriver implements AutoCloseable {
         TopicSerdes serdes = TopicSerdes.using(InProcessSchemaRegistryClient.withEmptyRegistry());
         Topology topology = MonitorTopology.build(config, BankHolidayCalendars.bundled("england-and-wales"), serdes,
                 meters, Clock.fixed(NOW, ZoneOffset.UTC));
-        Properties props = StreamsProperties.of(config);
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
-        props.put(DeadLetterDeserializationHandler.TOPICS_CONFIG, config.topics());
-        props.put(DeadLetterDeserializationHandler.METER_REGISTRY_CONFIG, meters);
+        Properties props = StreamsProperties.of(config, meters);
         driver = new TopologyTestDriver(topology, props);
         var bytes = new ByteArraySerializer();
         crm = driver.createInputTopic(config.topics().crm(), bytes, serdes.crm().serializer());
