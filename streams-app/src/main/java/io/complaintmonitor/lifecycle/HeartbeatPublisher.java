@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves the monitor's clock with the wall clock: every interval, one tick per heartbeat partition,
  * stamped with the current time and this application's id. Ticks are sent only while the monitor
- * has caught up with its inputs, so a replay never judges a deadline before the events that
- * precede it in the log; once caught up, an overdue alert follows its deadline within an interval
- * and a commit.
+ * has caught up with its inputs (for a few beats in a row, see {@link CatchUpGate}), so a replay
+ * never judges a deadline before the events that precede it in the log; once caught up, an
+ * overdue alert follows its deadline within an interval and a commit.
  */
 public final class HeartbeatPublisher implements AutoCloseable {
 
@@ -33,6 +33,8 @@ public final class HeartbeatPublisher implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /** Two repartition hops (event ids, then complaints), plus the observation itself. */
+    private final CatchUpGate gate = new CatchUpGate(3);
     private volatile boolean wasCaughtUp;
 
     public HeartbeatPublisher(Producer<String, String> producer, String topic, int partitions, String applicationId,
@@ -52,7 +54,7 @@ public final class HeartbeatPublisher implements AutoCloseable {
     /** One round: a tick to every partition if caught up. Package-visible for tests. */
     void beat() {
         try {
-            boolean now = caughtUp.getAsBoolean();
+            boolean now = gate.observe(caughtUp.getAsBoolean());
             if (now != wasCaughtUp) {
                 LOG.info(now ? "caught up with the inputs: the clock follows the wall clock"
                         : "behind the inputs: the clock waits for the events to be processed");
