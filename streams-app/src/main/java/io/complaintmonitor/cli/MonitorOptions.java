@@ -15,7 +15,7 @@ public final class MonitorOptions {
     Path configFile;
 
     @Option(names = "--http-port", paramLabel = "N",
-            description = "HTTP port for health, metrics, registry and API; 0 = any free port (default 8080)")
+            description = "HTTP port for health, metrics, registry and API; 0 = any free port (default 8080; audit: any free port)")
     Integer httpPort;
 
     @Option(names = "--calendar", paramLabel = "FILE",
