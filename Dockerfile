@@ -1,0 +1,38 @@
+# complaint-monitor: build the shaded jar, then run it on a JRE as a non-root user.
+#   docker build -t complaint-monitor .
+#   docker run -p 8080:8080 -e KAFKA_BOOTSTRAP_SERVERS=... -e SCHEMA_REGISTRY_URL=... complaint-monitor
+# Not built by CI (no Docker engine there); DockerComposeTest checks what it can without one.
+
+FROM maven:3.9.11-eclipse-temurin-17 AS build
+WORKDIR /src
+# The wrapper and poms first, so the dependency download is cached apart from source changes.
+COPY mvnw pom.xml ./
+COPY .mvn/ .mvn/
+COPY streams-app/pom.xml streams-app/pom.xml
+COPY bench/pom.xml bench/pom.xml
+COPY schemas/ schemas/
+COPY streams-app/src/ streams-app/src/
+COPY bench/src/ bench/src/
+RUN chmod +x mvnw && ./mvnw -B -q package -DskipTests \
+    && test -f streams-app/target/complaint-monitor.jar
+
+FROM eclipse-temurin:17-jre
+# curl for the HEALTHCHECK below; installed explicitly rather than relying on the base image's packages.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system --gid 10001 monitor \
+    && useradd --system --uid 10001 --gid monitor --home-dir /app --shell /usr/sbin/nologin monitor \
+    && mkdir -p /app /var/lib/complaint-monitor/streams \
+    && chown -R monitor:monitor /app /var/lib/complaint-monitor
+WORKDIR /app
+COPY --from=build --chown=monitor:monitor /src/streams-app/target/complaint-monitor.jar /app/complaint-monitor.jar
+# RocksDB state outside the working directory, so a volume can keep it across restarts.
+ENV MONITOR_STATE_DIR=/var/lib/complaint-monitor/streams
+USER monitor
+EXPOSE 8080
+# Ready = Kafka Streams RUNNING (503 otherwise). Follows MONITOR_HTTP_PORT when it is changed.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=6 \
+    CMD curl -fsS "http://localhost:${MONITOR_HTTP_PORT:-8080}/health/ready" > /dev/null || exit 1
+ENTRYPOINT ["java", "-jar", "/app/complaint-monitor.jar"]
+CMD ["run"]
