@@ -1,0 +1,166 @@
+package io.complaintmonitor.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Grafana dashboards in {@code ../grafana/dashboards} follow the house conventions (STYLE.md
+ * point 9, the strimzi dashboards): a fixed human-readable uid, the datasource as a template
+ * variable used by every panel and query, modern panel types, a unit and a description on every
+ * panel, no refresh faster than 30 s and no export residue. {@link DashboardQueriesIT} proves the
+ * queries against a real Prometheus.
+ */
+class DashboardJsonTest {
+
+    static final Path GRAFANA = Path.of("..", "grafana");
+    static final Path DASHBOARDS = GRAFANA.resolve("dashboards");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private static final Set<String> PANEL_TYPES = Set.of("timeseries", "stat", "table", "row", "bargauge");
+    private static final Pattern UID = Pattern.compile("[a-z][a-z0-9]*(?:-[a-z0-9]+)+");
+    private static final Pattern REFRESH = Pattern.compile("(\\d+)([smhd])");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)");
+    private static final Set<String> QUERY_VARIABLES = Set.of("__rate_interval", "__interval");
+    private static final String DATASOURCE = "${datasource}";
+
+    @Test
+    void shouldHaveExactlyTheLiveOversightAndBreachesDashboardsWithTheirFixedUids() throws Exception {
+        Map<String, Path> byUid = new TreeMap<>();
+        for (Path file : dashboardFiles()) {
+            String uid = read(file).path("uid").asText();
+            assertThat(uid).as(file + " uid").matches(UID);
+            assertThat(byUid.put(uid, file)).as("uid " + uid + " used twice").isNull();
+        }
+        assertThat(byUid).containsOnlyKeys("complaints-live-oversight", "complaints-breaches");
+    }
+
+    @Test
+    void shouldRefreshNoFasterThanThirtySecondsAndUseSchemaVersion39() throws Exception {
+        for (Path file : dashboardFiles()) {
+            JsonNode dashboard = read(file);
+            assertThat(dashboard.path("schemaVersion").asInt()).as(file + " schemaVersion").isEqualTo(39);
+            Matcher refresh = REFRESH.matcher(dashboard.path("refresh").asText());
+            assertThat(refresh.matches()).as(file + " refresh " + dashboard.path("refresh")).isTrue();
+            Duration every = Duration.ofSeconds(Long.parseLong(refresh.group(1)) * switch (refresh.group(2)) {
+                case "s" -> 1;
+                case "m" -> 60;
+                case "h" -> 3600;
+                default -> 86_400;
+            });
+            assertThat(every).as(file + " refresh").isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void shouldOfferThePrometheusDatasourceAsATemplateVariable() throws Exception {
+        for (Path file : dashboardFiles()) {
+            List<JsonNode> variables = new ArrayList<>();
+            read(file).path("templating").path("list").forEach(variables::add);
+            assertThat(variables).as(file + " template variables").anySatisfy(variable -> {
+                assertThat(variable.path("name").asText()).isEqualTo("datasource");
+                assertThat(variable.path("type").asText()).isEqualTo("datasource");
+                assertThat(variable.path("query").asText()).isEqualTo("prometheus");
+            });
+        }
+    }
+
+    @Test
+    void shouldGiveEveryPanelAStableIdAModernTypeADescriptionAUnitAndTheDatasourceVariable() throws Exception {
+        for (Path file : dashboardFiles()) {
+            Set<Integer> ids = new HashSet<>();
+            for (JsonNode panel : panels(read(file))) {
+                String name = file.getFileName() + " panel \"" + panel.path("title").asText() + "\"";
+                assertThat(panel.path("id").isInt()).as(name + " id").isTrue();
+                assertThat(ids.add(panel.path("id").asInt())).as(name + " id unique").isTrue();
+                assertThat(panel.path("title").asText()).as(name + " title").isNotBlank();
+                assertThat(panel.path("type").asText()).as(name + " type").isIn(PANEL_TYPES);
+                assertThat(panel.path("description").asText()).as(name + " description").isNotBlank();
+                if (panel.path("type").asText().equals("row")) {
+                    continue;
+                }
+                assertThat(panel.path("fieldConfig").path("defaults").path("unit").asText()).as(name + " unit")
+                        .isNotBlank();
+                assertThat(panel.path("datasource").path("uid").asText()).as(name + " datasource")
+                        .isEqualTo(DATASOURCE);
+                assertThat(panel.path("targets")).as(name + " targets").isNotEmpty();
+                for (JsonNode target : panel.path("targets")) {
+                    assertThat(target.path("datasource").path("uid").asText()).as(name + " target datasource")
+                            .isEqualTo(DATASOURCE);
+                    String expr = target.path("expr").asText();
+                    assertThat(expr).as(name + " expr").isNotBlank();
+                    Matcher variable = VARIABLE.matcher(expr);
+                    while (variable.find()) {
+                        assertThat(variable.group(1)).as(name + " variable in " + expr).isIn(QUERY_VARIABLES);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldCarryNoExportResidue() throws Exception {
+        for (Path file : dashboardFiles()) {
+            JsonNode dashboard = read(file);
+            assertThat(dashboard.findValues("pluginVersion")).as(file + " pluginVersion").isEmpty();
+            assertThat(dashboard.has("id") && !dashboard.path("id").isNull()).as(file + " instance id").isFalse();
+            assertThat(dashboard.has("__inputs")).as(file + " __inputs").isFalse();
+            for (JsonNode thresholds : dashboard.findValues("thresholds")) {
+                assertThat(thresholds.toString()).as(file + " Grafana's default thresholds (green, red at 80)")
+                        .doesNotContain("{\"color\":\"red\",\"value\":80}");
+            }
+        }
+    }
+
+    @Test
+    void shouldProvisionThePrometheusDatasourceAndLoadTheDashboardsFolder() throws Exception {
+        JsonNode datasource = YAML.readTree(GRAFANA.resolve("provisioning/datasources/prometheus.yml").toFile())
+                .path("datasources").get(0);
+        assertThat(datasource.path("uid").asText()).isEqualTo("prometheus");
+        assertThat(datasource.path("type").asText()).isEqualTo("prometheus");
+        assertThat(datasource.path("url").asText()).isEqualTo("http://prometheus:9090");
+        JsonNode provider = YAML.readTree(GRAFANA.resolve("provisioning/dashboards/complaint-monitor.yml").toFile())
+                .path("providers").get(0);
+        assertThat(provider.path("type").asText()).isEqualTo("file");
+        assertThat(provider.path("options").path("path").asText()).isNotBlank();
+    }
+
+    static List<Path> dashboardFiles() throws IOException {
+        try (Stream<Path> files = Files.list(DASHBOARDS)) {
+            List<Path> json = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            assertThat(json).as("dashboards in " + DASHBOARDS).isNotEmpty();
+            return json;
+        }
+    }
+
+    static JsonNode read(Path file) throws IOException {
+        return JSON.readTree(file.toFile());
+    }
+
+    /** Every panel, including those nested in collapsed rows. */
+    static List<JsonNode> panels(JsonNode dashboard) {
+        List<JsonNode> panels = new ArrayList<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            panels.add(panel);
+            panel.path("panels").forEach(panels::add);
+        }
+        return panels;
+    }
+}
