@@ -25,6 +25,20 @@ final class ComplaintKeys {
                 + deadline.stage() + SEPARATOR + deadline.dueDate();
     }
 
+    /**
+     * A schedule entry due at once, at the first tick: a complaint tracked before the task's clock
+     * started is counted against no clock, and must be counted again when the clock starts.
+     */
+    static String recount(String complaintKey) {
+        return timePrefix(Instant.EPOCH) + SEPARATOR + complaintKey + SEPARATOR + RECOUNT;
+    }
+
+    static boolean isRecount(String scheduleKey) {
+        return scheduleKey.endsWith(SEPARATOR + RECOUNT);
+    }
+
+    private static final String RECOUNT = "RECOUNT";
+
     /** The smallest schedule key after every deadline at or before {@code at}. */
     static String scheduleUpperBound(Instant at) {
         return timePrefix(at) + SEPARATOR + '\uffff';

@@ -117,6 +117,9 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         }
         recount(before, judgedUpTo, result.state(), judgedUpTo);
         save(key, tracked, result);
+        if (judgedUpTo == null) {
+            schedule.put(ComplaintKeys.recount(key), key);
+        }
         emit(alerts, timestamp);
         metrics.tracked(event.source());
     }
@@ -129,12 +132,17 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         judgedUpTo = now;
         schedule.put(CLOCK_KEY, Long.toString(now.toEpochMilli()));
         Set<String> due = new LinkedHashSet<>();
+        List<String> recounts = new ArrayList<>();
         try (KeyValueIterator<String, String> it = schedule.range(null, ComplaintKeys.scheduleUpperBound(now))) {
             while (it.hasNext()) {
                 KeyValue<String, String> entry = it.next();
                 due.add(entry.value);
+                if (ComplaintKeys.isRecount(entry.key)) {
+                    recounts.add(entry.key);
+                }
             }
         }
+        recounts.forEach(schedule::delete);
         for (String key : due) {
             TrackedComplaint tracked = complaints.get(key);
             if (tracked == null) {

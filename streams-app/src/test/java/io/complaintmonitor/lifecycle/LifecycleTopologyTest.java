@@ -52,6 +52,25 @@ class LifecycleTopologyTest extends MonitorDriverTest {
     }
 
     @Test
+    void shouldCountAgainWhenTheClockStartsTheStagesTrackedBeforeIt() {
+        // Six working days' notice: the acknowledgement (due in five) is due soon from receipt, a
+        // moment before the event and so never scheduled. Before any tick it is counted on time.
+        try (MonitorDriver early = MonitorDriver.start(stateDir.resolve("n6"),
+                java.util.Map.of(io.complaintmonitor.config.ConfigKey.DUE_SOON_WORKING_DAYS, "6"))) {
+            var counts = early.driver.<String, Long>getKeyValueStore(LifecycleTopology.OPEN_COUNTS_STORE);
+            early.send(c1.received("2025-12-19 10:15"));
+            assertThat(counts.get("1|ON_TIME")).isEqualTo(1L);
+
+            early.tick("2025-12-19T11:00:00Z");
+            assertThat(counts.get("1|ON_TIME")).isZero();
+            assertThat(counts.get("1|DUE_SOON")).isEqualTo(1L);
+
+            early.tick("2025-12-19T12:00:00Z");
+            assertThat(counts.get("1|DUE_SOON")).as("counted once, not again at every tick").isEqualTo(1L);
+        }
+    }
+
+    @Test
     void shouldCountAnEventMoreThanTheGraceBehindTheClockAsLate() {
         monitor.tick("2025-12-31T00:00:00Z");
         monitor.send(c1.received("2025-12-19 10:15"));
