@@ -50,13 +50,18 @@ final class RealPrometheus implements AutoCloseable {
     }
 
     static RealPrometheus scraping(String executable, int monitorPort, Path dir) throws IOException {
+        return scraping(executable, monitorPort, dir, PROJECT_RULES);
+    }
+
+    /** As above, loading the rule files in {@code rules} instead of the project's. */
+    static RealPrometheus scraping(String executable, int monitorPort, Path dir, Path rules) throws IOException {
         Path config = Files.createDirectories(dir).resolve("prometheus.yml");
         Files.writeString(config, String.join("\n", List.of(
                 "global:",
                 "  scrape_interval: 1s",
                 "  evaluation_interval: 1s",
                 "rule_files:",
-                "  - " + PROJECT_RULES.toAbsolutePath().normalize().resolve("*.yml"),
+                "  - " + rules.toAbsolutePath().normalize().resolve("*.yml"),
                 "scrape_configs:",
                 "  - job_name: complaint-monitor",
                 "    static_configs:",
@@ -75,6 +80,13 @@ final class RealPrometheus implements AutoCloseable {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(api.resolve("query?query="
                 + URLEncoder.encode(expr, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
+    }
+
+    /** The alerts Prometheus holds now, pending and firing ({@code /api/v1/alerts}). */
+    JsonNode alerts() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(api.resolve("alerts")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).path("data").path("alerts");
     }
 
     /** Whether the server answers and has scraped the monitor at least once. */
