@@ -165,6 +165,11 @@ public final class ComplaintRules {
         return OpenStatus.ON_TIME;
     }
 
+    /** What the complaint contributes to the stage-duration statistics and headline measures. */
+    public io.complaintmonitor.domain.stats.ComplaintFigures figuresOf(ComplaintState state) {
+        return FiguresOf.of(this, state);
+    }
+
     /** The audit's per-stage counts for one complaint; add them up with {@link ComplianceSummary#plus}. */
     public ComplianceSummary summaryOf(ComplaintState state) {
         return ComplianceSummary.EMPTY.plus(outcomesOf(state));
@@ -235,7 +240,7 @@ public final class ComplaintRules {
         }
         return new ComplaintState(state.landlordId(), state.complaintRef(), state.firstSeenAt(), state.category(),
                 state.categoryAt(), state.reasonableAdjustments(), state.handlingTeams(), state.stage1(),
-                state.stage2(), state.refusedAt(), state.withdrawnAt(), state.closures(),
+                state.stage2(), state.refusedAt(), state.refusalReason(), state.withdrawnAt(), state.closures(),
                 state.ombudsmanReferredAt(), state.ombudsmanDeterminedAt(), raised, state.seenEventIds());
     }
 

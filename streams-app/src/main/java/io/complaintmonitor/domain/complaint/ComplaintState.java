@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param reasonableAdjustments whether any event said adjustments are agreed (Code 5.10)
  * @param handlingTeams team owning the complaint from each instant on
  * @param refusedAt earliest REFUSED: every clock stops for good (Code 8.1)
+ * @param refusalReason the Code 8.1 reason code of that refusal, where given
  * @param withdrawnAt earliest WITHDRAWN: every clock stops for good
  * @param closures every CLOSED, in time order
  * @param raised alerts already raised, so each is raised once
@@ -34,6 +35,7 @@ public record ComplaintState(
         StageFacts stage1,
         StageFacts stage2,
         Instant refusedAt,
+        String refusalReason,
         Instant withdrawnAt,
         List<Closure> closures,
         Instant ombudsmanReferredAt,
@@ -62,7 +64,7 @@ public record ComplaintState(
     /** A complaint about which nothing is known yet. */
     public static ComplaintState empty(ComplaintKey key) {
         return new ComplaintState(key.landlordId(), key.complaintRef(), null, null, null, false, List.of(),
-                StageFacts.NONE, StageFacts.NONE, null, null, List.of(), null, null, List.of(), List.of());
+                StageFacts.NONE, StageFacts.NONE, null, null, null, List.of(), null, null, List.of(), List.of());
     }
 
     public ComplaintKey key() {

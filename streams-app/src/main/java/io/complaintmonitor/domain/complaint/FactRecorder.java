@@ -27,6 +27,8 @@ final class FactRecorder {
     static ComplaintState record(ComplaintState s, ComplaintEvent e) {
         Instant at = e.occurredAt();
         EventType type = e.type();
+        boolean earliestRefusal = type == EventType.REFUSED && (s.refusedAt() == null || at.isBefore(s.refusedAt())
+                || (at.equals(s.refusedAt()) && before(e.refusalReason(), s.refusalReason())));
         boolean earliestCategory = e.category() != null && (s.categoryAt() == null || at.isBefore(s.categoryAt()));
         List<TimedValue> teams = e.handlingTeam() == null
                 ? s.handlingTeams()
@@ -54,7 +56,8 @@ final class FactRecorder {
                 teams,
                 stage1,
                 stage2,
-                type == EventType.REFUSED ? TimedValue.earliest(s.refusedAt(), at) : s.refusedAt(),
+                earliestRefusal ? at : s.refusedAt(),
+                earliestRefusal ? e.refusalReason() : s.refusalReason(),
                 type == EventType.WITHDRAWN ? TimedValue.earliest(s.withdrawnAt(), at) : s.withdrawnAt(),
                 closures,
                 type == EventType.OMBUDSMAN_REFERRED
@@ -63,6 +66,11 @@ final class FactRecorder {
                         ? TimedValue.earliest(s.ombudsmanDeterminedAt(), at) : s.ombudsmanDeterminedAt(),
                 s.raised(),
                 remember(s.seenEventIds(), e.sourceEventId()));
+    }
+
+    /** A total order on optional reason codes for ties on the instant: null last. */
+    private static boolean before(String a, String b) {
+        return a != null && (b == null || a.compareTo(b) < 0);
     }
 
     private static boolean isStageEvent(EventType type) {
@@ -76,6 +84,7 @@ final class FactRecorder {
     private static StageFacts recordStage(StageFacts f, ComplaintEvent e) {
         Instant at = e.occurredAt();
         Instant triggeredAt = f.triggeredAt();
+        Source triggerSource = f.triggerSource();
         Instant acknowledgedAt = f.acknowledgedAt();
         boolean definitionRecorded = f.definitionRecorded();
         Instant respondedAt = f.respondedAt();
@@ -84,7 +93,14 @@ final class FactRecorder {
         List<StageFacts.Extension> extensions = f.extensions();
         List<Instant> contacts = f.contacts();
         switch (e.type()) {
-            case RECEIVED, ESCALATION_REQUESTED -> triggeredAt = TimedValue.earliest(triggeredAt, at);
+            case RECEIVED, ESCALATION_REQUESTED -> {
+                // Ties on the instant go to the first source in enum order, so arrival order cannot matter.
+                if (triggeredAt == null || at.isBefore(triggeredAt)
+                        || (at.equals(triggeredAt) && (triggerSource == null || e.source().compareTo(triggerSource) < 0))) {
+                    triggeredAt = at;
+                    triggerSource = e.source();
+                }
+            }
             case ACKNOWLEDGED -> {
                 boolean recorded = Boolean.TRUE.equals(e.definitionRecorded());
                 if (acknowledgedAt == null || at.isBefore(acknowledgedAt)) {
@@ -115,7 +131,7 @@ final class FactRecorder {
         List<TimedValue> contractors = e.source() == Source.CONTRACTOR && e.contractorId() != null
                 ? TimedValue.with(f.contractors(), new TimedValue(at, e.contractorId()))
                 : f.contractors();
-        return new StageFacts(TimedValue.earliest(f.startedAt(), at), triggeredAt, acknowledgedAt, definitionRecorded,
+        return new StageFacts(TimedValue.earliest(f.startedAt(), at), triggeredAt, triggerSource, acknowledgedAt, definitionRecorded,
                 respondedAt, outcome, remedy, extensions, contacts, contractors);
     }
 

@@ -86,6 +86,11 @@ final class StageClock {
         return extended;
     }
 
+    /** The Code's timescale with no extension counted (facts strictly before {@code at}): CH02's strict reading. */
+    LocalDate responseDueWithoutExtension(Instant at) {
+        return dueWithoutExtension(at);
+    }
+
     /** Every check of this stage that would raise an alert if nothing else happened. */
     void checks(Predicate<Deadline> isRaised, Instant horizon, List<Deadline> out) {
         acknowledgementChecks(out);

@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param startedAt earliest event of the stage seen, of any type
  * @param triggeredAt earliest receipt (stage 1) or escalation request (stage 2); null if never seen
+ * @param triggerSource the source that sent that receipt or request: the stage's channel in the figures
  * @param acknowledgedAt earliest ACKNOWLEDGED of the stage
  * @param definitionRecorded whether that acknowledgement set out the definition (Code 5.6)
  * @param respondedAt earliest RESPONSE_ISSUED of the stage
@@ -22,6 +23,7 @@ import java.util.List;
 public record StageFacts(
         Instant startedAt,
         Instant triggeredAt,
+        Source triggerSource,
         Instant acknowledgedAt,
         boolean definitionRecorded,
         Instant respondedAt,
@@ -32,7 +34,7 @@ public record StageFacts(
         List<TimedValue> contractors) {
 
     public static final StageFacts NONE =
-            new StageFacts(null, null, null, false, null, null, null, List.of(), List.of(), List.of());
+            new StageFacts(null, null, null, null, false, null, null, null, List.of(), List.of(), List.of());
 
     public StageFacts {
         extensions = List.copyOf(extensions);

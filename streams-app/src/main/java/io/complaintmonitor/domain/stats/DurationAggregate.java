@@ -1,0 +1,86 @@
+package io.complaintmonitor.domain.stats;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The finished steps of one group in one window, kept so that a step can be taken out again when
+ * a late or corrected event changes it: exact counts and an exact histogram of working days
+ * (steps take whole working days, tens at most), from which mean, max and percentiles follow.
+ *
+ * @param histogram working days taken -> number of steps that took them; no zero counts
+ */
+public record DurationAggregate(long count, long withinTimescale, long totalWorkingDays, long extensions,
+        Map<Integer, Long> histogram) {
+
+    public static final DurationAggregate EMPTY = new DurationAggregate(0, 0, 0, 0, Map.of());
+
+    public DurationAggregate {
+        histogram = new TreeMap<>(histogram);
+    }
+
+    public DurationAggregate plus(StepMeasure step) {
+        return add(step, 1);
+    }
+
+    public DurationAggregate minus(StepMeasure step) {
+        return add(step, -1);
+    }
+
+    private DurationAggregate add(StepMeasure step, int sign) {
+        if (!step.finished()) {
+            return this;
+        }
+        TreeMap<Integer, Long> h = new TreeMap<>(histogram);
+        long n = h.getOrDefault(step.workingDays(), 0L) + sign;
+        if (n == 0) {
+            h.remove(step.workingDays());
+        } else {
+            h.put(step.workingDays(), n);
+        }
+        return new DurationAggregate(count + sign, withinTimescale + (step.withinTimescale() ? sign : 0),
+                totalWorkingDays + (long) sign * step.workingDays(), extensions + (long) sign * step.extensions(), h);
+    }
+
+    public boolean isEmpty() {
+        return count == 0;
+    }
+
+    /** Mean working days; NaN when no step finished. */
+    public double mean() {
+        return count == 0 ? Double.NaN : (double) totalWorkingDays / count;
+    }
+
+    /** Longest step in working days; -1 when no step finished. */
+    public int max() {
+        return histogram.isEmpty() ? -1 : ((TreeMap<Integer, Long>) histogram).lastKey();
+    }
+
+    /**
+     * The q-quantile by the nearest-rank method: the smallest duration d such that at least q of
+     * the steps took d working days or fewer, so it is always a duration that some step took.
+     * -1 when no step finished.
+     */
+    public int percentile(double q) {
+        if (q <= 0 || q > 1) {
+            throw new IllegalArgumentException("quantile must be in (0, 1]: " + q);
+        }
+        if (count <= 0) {
+            return -1;
+        }
+        long rank = (long) Math.ceil(q * count);
+        long seen = 0;
+        for (Map.Entry<Integer, Long> e : histogram.entrySet()) {
+            seen += e.getValue();
+            if (seen >= rank) {
+                return e.getKey();
+            }
+        }
+        return max();
+    }
+
+    /** Share within timescale; NaN when no step finished. */
+    public double withinRatio() {
+        return count == 0 ? Double.NaN : (double) withinTimescale / count;
+    }
+}

@@ -1,0 +1,87 @@
+package io.complaintmonitor.domain.stats;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How one group's figures change when a complaint's figures change: what to take out and what to
+ * put in. Facts carry no labels here ({@link Labels#NONE}): the group is the labels. A fact that
+ * is the same before and after (in this group) appears in neither list, so a complaint learning its
+ * category moves its facts between category groups and leaves ALL untouched.
+ */
+public record FiguresDelta(
+        DimensionKey key,
+        List<StepMeasure> removedSteps,
+        List<StepMeasure> addedSteps,
+        List<Tally> removedTallies,
+        List<Tally> addedTallies) {
+
+    public FiguresDelta {
+        removedSteps = List.copyOf(removedSteps);
+        addedSteps = List.copyOf(addedSteps);
+        removedTallies = List.copyOf(removedTallies);
+        addedTallies = List.copyOf(addedTallies);
+    }
+
+    public boolean isEmpty() {
+        return removedSteps.isEmpty() && addedSteps.isEmpty() && removedTallies.isEmpty() && addedTallies.isEmpty();
+    }
+
+    /** The changes per group, in group order; groups with no change are left out. */
+    public static List<FiguresDelta> between(ComplaintFigures before, ComplaintFigures after) {
+        Map<DimensionKey, Parts> old = split(before == null ? ComplaintFigures.NONE : before);
+        Map<DimensionKey, Parts> now = split(after == null ? ComplaintFigures.NONE : after);
+        TreeMap<DimensionKey, FiguresDelta> out = new TreeMap<>();
+        for (DimensionKey key : union(old, now)) {
+            Parts o = old.getOrDefault(key, Parts.EMPTY);
+            Parts n = now.getOrDefault(key, Parts.EMPTY);
+            FiguresDelta delta = new FiguresDelta(key, minus(o.steps, n.steps), minus(n.steps, o.steps),
+                    minus(o.tallies, n.tallies), minus(n.tallies, o.tallies));
+            if (!delta.isEmpty()) {
+                out.put(key, delta);
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private record Parts(List<StepMeasure> steps, List<Tally> tallies) {
+        static final Parts EMPTY = new Parts(List.of(), List.of());
+    }
+
+    private static Map<DimensionKey, Parts> split(ComplaintFigures figures) {
+        Map<DimensionKey, Parts> parts = new HashMap<>();
+        for (StepMeasure step : figures.steps()) {
+            StepMeasure bare = new StepMeasure(step.step(), Labels.NONE, step.finishedOn(), step.workingDays(),
+                    step.withinTimescale(), step.extensions(), step.overdueFrom(), step.overdueUntil());
+            for (DimensionKey key : step.labels().dimensionKeys()) {
+                parts.computeIfAbsent(key, k -> new Parts(new ArrayList<>(), new ArrayList<>())).steps.add(bare);
+            }
+        }
+        for (Tally tally : figures.tallies()) {
+            Tally bare = new Tally(tally.measure(), tally.date(), tally.amount(), Labels.NONE);
+            for (DimensionKey key : tally.labels().dimensionKeys()) {
+                parts.computeIfAbsent(key, k -> new Parts(new ArrayList<>(), new ArrayList<>())).tallies.add(bare);
+            }
+        }
+        return parts;
+    }
+
+    private static List<DimensionKey> union(Map<DimensionKey, Parts> a, Map<DimensionKey, Parts> b) {
+        TreeMap<DimensionKey, Boolean> keys = new TreeMap<>();
+        a.keySet().forEach(k -> keys.put(k, true));
+        b.keySet().forEach(k -> keys.put(k, true));
+        return List.copyOf(keys.keySet());
+    }
+
+    /** Multiset difference: each element of {@code b} cancels one equal element of {@code a}. */
+    private static <T> List<T> minus(List<T> a, List<T> b) {
+        List<T> rest = new ArrayList<>(a);
+        for (T t : b) {
+            rest.remove(t);
+        }
+        return rest;
+    }
+}

@@ -1,0 +1,32 @@
+package io.complaintmonitor.domain.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one stage of one complaint is grouped by in the figures: categories and references only.
+ * Null where not known; see {@link Dimension} for how each dimension treats that.
+ */
+public record Labels(String landlordId, String source, String category, String contractorId, String handlingTeam) {
+
+    /** No labels: what a fact carries once it has been sorted into its group. */
+    public static final Labels NONE = new Labels(null, null, null, null, null);
+
+    /** The groups a fact with these labels counts in, ALL first. */
+    public List<DimensionKey> dimensionKeys() {
+        List<DimensionKey> keys = new ArrayList<>(6);
+        keys.add(DimensionKey.ALL);
+        keys.add(new DimensionKey(Dimension.SOURCE, orUnknown(source)));
+        keys.add(new DimensionKey(Dimension.CATEGORY, orUnknown(category)));
+        if (contractorId != null) {
+            keys.add(new DimensionKey(Dimension.CONTRACTOR, contractorId));
+        }
+        keys.add(new DimensionKey(Dimension.HANDLING_TEAM, orUnknown(handlingTeam)));
+        keys.add(new DimensionKey(Dimension.LANDLORD, orUnknown(landlordId)));
+        return keys;
+    }
+
+    private static String orUnknown(String value) {
+        return value == null || value.isBlank() ? Dimension.UNKNOWN : value.replace('|', '/');
+    }
+}

@@ -1,0 +1,20 @@
+package io.complaintmonitor.domain.stats;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * One thing counted about a complaint on a date, for the headline measures: a stage received,
+ * responded, responded within its timescale, an outcome, a refusal, a remedy, an Ombudsman step.
+ * See {@link Measures} for the names.
+ *
+ * @param amount 1 for a count; pence for a remedy amount
+ */
+public record Tally(String measure, LocalDate date, long amount, Labels labels) {
+
+    public Tally {
+        Objects.requireNonNull(measure, "measure");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(labels, "labels");
+    }
+}
