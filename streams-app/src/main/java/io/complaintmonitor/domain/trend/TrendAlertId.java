@@ -16,7 +16,7 @@ public final class TrendAlertId {
     }
 
     /**
-     * @param decision RAISE or RECOVER
+     * @param decision RAISE for status RAISED, RECOVER for status RECOVERED
      */
     public static String of(String landlordId, TrendKind kind, String dimension, String dimensionValue,
             LocalDate windowStart, TrendLatch.Decision decision) {
