@@ -91,6 +91,7 @@ class SchemaEvolutionTest {
                 .isEqualTo(canonical(CURRENT.get("ContractorComplaintUpdate")));
         assertThat(canonical(WebFormSubmission.getClassSchema())).isEqualTo(canonical(CURRENT.get("WebFormSubmission")));
         assertThat(canonical(BreachAlert.getClassSchema())).isEqualTo(canonical(CURRENT.get("BreachAlert")));
+        assertThat(canonical(TrendAlert.getClassSchema())).isEqualTo(canonical(CURRENT.get("TrendAlert")));
     }
 
     private static String canonical(Schema schema) {
