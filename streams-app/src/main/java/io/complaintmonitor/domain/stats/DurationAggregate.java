@@ -1,5 +1,7 @@
 package io.complaintmonitor.domain.stats;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -68,7 +70,10 @@ public record DurationAggregate(long count, long withinTimescale, long totalWork
         if (count <= 0) {
             return -1;
         }
-        long rank = (long) Math.ceil(q * count);
+        // The rank from q as written: in doubles 0.07 * 100 is 7.000000000000001, whose ceiling
+        // would be 8.
+        long rank = BigDecimal.valueOf(q).multiply(BigDecimal.valueOf(count))
+                .setScale(0, RoundingMode.CEILING).longValueExact();
         long seen = 0;
         for (Map.Entry<Integer, Long> e : histogram.entrySet()) {
             seen += e.getValue();

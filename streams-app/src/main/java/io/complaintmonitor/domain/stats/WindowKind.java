@@ -101,7 +101,9 @@ public enum WindowKind {
                 case YEAR -> windowOf(LocalDate.of(year, 4, 1));
             };
         } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a " + label + " window: " + e.getMessage(), e);
+            // Text that fits the pattern but names no date (2025-13, 2025-W60) gets the form too.
+            throw new IllegalArgumentException("'" + text + "' is not a " + label + " window: write it like "
+                    + example() + " (" + e.getMessage() + ")", e);
         }
     }
 
