@@ -8,6 +8,8 @@ import io.complaintmonitor.ingest.EventAdapters;
 import io.complaintmonitor.ingest.IngestTopology;
 import io.complaintmonitor.lifecycle.LifecycleTopology;
 import io.complaintmonitor.serde.TopicSerdes;
+import io.complaintmonitor.stats.FiguresInput;
+import io.complaintmonitor.stats.FiguresTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -26,8 +28,11 @@ public final class MonitorTopology {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<byte[], ComplaintEvent> events = IngestTopology.addTo(builder, config.topics(), serdes,
                 new EventAdapters(config.defaultLandlordId()), rules, meters, clock);
-        LifecycleTopology.addTo(builder, config.topics(), config.topicPartitions(), config.applicationId(),
-                config.lateEventGrace(), events, rules, serdes.alerts(), meters);
+        KStream<String, FiguresInput> figures = LifecycleTopology.addTo(builder, config.topics(),
+                config.topicPartitions(), config.applicationId(), config.lateEventGrace(), events, rules,
+                serdes.alerts(), meters);
+        FiguresTopology.addTo(builder, config.topics(), config.topicPartitions(), config.statsGrace(), figures,
+                serdes.stats());
         return builder.build();
     }
 }

@@ -84,7 +84,7 @@ public final class ConfigLoader {
 
     public MonitorConfig load() {
         Topics topics = new Topics(text(TOPIC_CRM), text(TOPIC_CONTRACTOR), text(TOPIC_WEBFORM), text(TOPIC_ALERTS),
-                text(TOPIC_DLQ), text(TOPIC_HEARTBEAT));
+                text(TOPIC_STATS), text(TOPIC_TRENDS), text(TOPIC_DLQ), text(TOPIC_HEARTBEAT));
         if (topics.all().stream().distinct().count() != topics.all().size()) {
             throw new ConfigException("topic names must all differ, got " + topics.all());
         }
@@ -109,6 +109,8 @@ public final class ConfigLoader {
                 calendarFile.isBlank() ? Optional.empty() : Optional.of(existingFile(CALENDAR_FILE)),
                 text(CALENDAR_DIVISION).toLowerCase(Locale.ROOT),
                 duration(LATE_EVENT_GRACE, Duration.ZERO, Duration.ofDays(7)),
+                duration(STATS_GRACE, Duration.ZERO, Duration.ofDays(3_660)),
+                homes(),
                 duration(HEARTBEAT_INTERVAL, Duration.ofMillis(100), Duration.ofMinutes(1)),
                 guarantee,
                 integer(STREAM_THREADS, 1, 64),
@@ -160,6 +162,29 @@ public final class ConfigLoader {
             // reported below with an example
         }
         throw invalid(key, "an ISO-8601 duration from " + min + " to " + max + " (e.g. PT1H, PT30S)");
+    }
+
+    /** landlordId=homes pairs; each landlord once, homes a positive whole number. */
+    private Map<String, Integer> homes() {
+        String value = values.get(LANDLORD_HOMES.key());
+        Map<String, Integer> homes = new java.util.LinkedHashMap<>();
+        if (value == null || value.isBlank()) {
+            return homes;
+        }
+        for (String pair : value.split(",")) {
+            String[] parts = pair.trim().split("=", -1);
+            int count;
+            try {
+                count = parts.length == 2 && !parts[0].isBlank() ? Integer.parseInt(parts[1].trim()) : -1;
+            } catch (NumberFormatException e) {
+                count = -1;
+            }
+            if (count <= 0 || homes.put(parts[0].trim(), count) != null) {
+                throw invalid(LANDLORD_HOMES, "landlordId=homes pairs separated by commas, each landlord once and "
+                        + "homes a positive whole number (e.g. default=20000,north=5400)");
+            }
+        }
+        return homes;
     }
 
     private URI url(ConfigKey key) {

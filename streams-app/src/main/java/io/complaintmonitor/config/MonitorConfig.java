@@ -26,6 +26,8 @@ public record MonitorConfig(
         Optional<Path> calendarFile,
         String calendarDivision,
         Duration lateEventGrace,
+        Duration statsGrace,
+        Map<String, Integer> landlordHomes,
         Duration heartbeatInterval,
         String processingGuarantee,
         int streamThreads,
@@ -33,20 +35,29 @@ public record MonitorConfig(
 
     public MonitorConfig {
         kafkaOverrides = Map.copyOf(kafkaOverrides);
+        landlordHomes = Map.copyOf(landlordHomes);
     }
 
     /** The same configuration pointed at another cluster and registry (demo and audit start their own). */
     public MonitorConfig withCluster(String bootstrap, URI registry) {
         return new MonitorConfig(bootstrap, registry, applicationId, httpHost, httpPort, stateDir, topicPartitions,
                 topicReplicationFactor, createTopics, topics, defaultLandlordId, dueSoonWorkingDays, calendarFile,
-                calendarDivision, lateEventGrace, heartbeatInterval, processingGuarantee, streamThreads,
+                calendarDivision, lateEventGrace, statsGrace, landlordHomes, heartbeatInterval, processingGuarantee, streamThreads,
                 kafkaOverrides);
+    }
+
+    /** The same configuration with another grace for late events in the figures (the audit keeps every window open). */
+    public MonitorConfig withStatsGrace(Duration grace) {
+        return new MonitorConfig(bootstrapServers, schemaRegistryUrl, applicationId, httpHost, httpPort, stateDir,
+                topicPartitions, topicReplicationFactor, createTopics, topics, defaultLandlordId, dueSoonWorkingDays,
+                calendarFile, calendarDivision, lateEventGrace, grace, landlordHomes, heartbeatInterval,
+                processingGuarantee, streamThreads, kafkaOverrides);
     }
 
     public MonitorConfig withHttpPort(int port) {
         return new MonitorConfig(bootstrapServers, schemaRegistryUrl, applicationId, httpHost, port, stateDir,
                 topicPartitions, topicReplicationFactor, createTopics, topics, defaultLandlordId, dueSoonWorkingDays,
-                calendarFile, calendarDivision, lateEventGrace, heartbeatInterval, processingGuarantee,
+                calendarFile, calendarDivision, lateEventGrace, statsGrace, landlordHomes, heartbeatInterval, processingGuarantee,
                 streamThreads, kafkaOverrides);
     }
 }

@@ -58,6 +58,11 @@ public final class TopicProvisioner {
             // Ticks matter only until processed: keep an hour, never the history.
             return Map.of(TopicConfig.RETENTION_MS_CONFIG, "3600000");
         }
+        if (name.equals(topics.stats())) {
+            // One record per (step, group, window) matters: the latest. Compaction keeps exactly that.
+            return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.RETENTION_MS_CONFIG, "-1");
+        }
         if (name.equals(topics.dlq())) {
             // A dead letter keeps its event's (possibly old) timestamp; stamping arrival time instead
             // makes the 30 days count from when it was rejected, not from when the event happened.

@@ -8,11 +8,14 @@ import io.complaintmonitor.schema.AlertKind;
 import io.complaintmonitor.schema.BreachAlert;
 import io.complaintmonitor.serde.JsonSerde;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.complaintmonitor.stats.FiguresInput;
 import java.time.Duration;
+import java.util.Map;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -43,7 +46,8 @@ public final class LifecycleTopology {
     private LifecycleTopology() {
     }
 
-    public static void addTo(StreamsBuilder builder, Topics topics, int partitions, String applicationId,
+    /** Adds the flow; returns the figures changes it sends on (see {@link io.complaintmonitor.stats.FiguresTopology}). */
+    public static KStream<String, FiguresInput> addTo(StreamsBuilder builder, Topics topics, int partitions, String applicationId,
             Duration lateEventGrace, KStream<byte[], ComplaintEvent> events, ComplaintRules rules,
             Serde<BreachAlert> alertSerde, MeterRegistry meters) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE),
@@ -77,12 +81,18 @@ public final class LifecycleTopology {
                 .mapValues((readOnlyKey, appId) -> appId, Named.as("heartbeat-app"))
                 .processValues(TickStamper::new, Named.as("heartbeat-as-tick"));
 
-        byComplaint.merge(ticks, Named.as("merge-events-and-ticks"))
+        KStream<String, Object> tracked = byComplaint.merge(ticks, Named.as("merge-events-and-ticks"))
                 .process(() -> new TrackingProcessor(rules, applicationId, STATE_STORE, SCHEDULE_STORE,
                         metrics, lateEventGrace), Named.as("track-complaints"), STATE_STORE,
-                        SCHEDULE_STORE, OPEN_COUNTS_STORE)
-                .mapValues(LifecycleTopology::toAvro, Named.as("alert-as-avro"))
+                        SCHEDULE_STORE, OPEN_COUNTS_STORE);
+        // The tracker sends two kinds of record: breach alerts, and changes to the figures.
+        Map<String, KStream<String, Object>> out = tracked.split(Named.as("tracked-"))
+                .branch((key, value) -> value instanceof Alert, Branched.as("alerts"))
+                .defaultBranch(Branched.as("figures"));
+        out.get("tracked-alerts")
+                .mapValues(value -> toAvro((Alert) value), Named.as("alert-as-avro"))
                 .to(topics.alerts(), Produced.with(Serdes.String(), alertSerde).withName("sink-alerts"));
+        return out.get("tracked-figures").mapValues(value -> (FiguresInput) value, Named.as("figures-changes-typed"));
     }
 
     static BreachAlert toAvro(Alert alert) {

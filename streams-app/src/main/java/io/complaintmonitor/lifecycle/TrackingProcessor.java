@@ -7,6 +7,11 @@ import io.complaintmonitor.domain.complaint.ComplaintState;
 import io.complaintmonitor.domain.complaint.Deadline;
 import io.complaintmonitor.domain.complaint.OpenStage;
 import io.complaintmonitor.domain.complaint.Transition;
+import io.complaintmonitor.domain.LondonTime;
+import io.complaintmonitor.domain.stats.ComplaintFigures;
+import io.complaintmonitor.domain.stats.FiguresDelta;
+import io.complaintmonitor.stats.FiguresInput;
+import io.complaintmonitor.stats.FiguresTopology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * deadline from the facts' own event times, judging later gives the same alert as judging at the
  * instant itself: a replay and live running agree.
  */
-final class TrackingProcessor implements Processor<String, LifecycleInput, String, Alert> {
+final class TrackingProcessor implements Processor<String, LifecycleInput, String, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackingProcessor.class);
 
@@ -44,7 +49,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     private final LifecycleMetrics metrics;
     private final Duration lateEventGrace;
 
-    private ProcessorContext<String, Alert> context;
+    private ProcessorContext<String, Object> context;
     private KeyValueStore<String, TrackedComplaint> complaints;
     private KeyValueStore<String, String> schedule;
     private KeyValueStore<String, Long> openCounts;
@@ -65,7 +70,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     }
 
     @Override
-    public void init(ProcessorContext<String, Alert> context) {
+    public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.complaints = context.getStateStore(stateStoreName);
         this.schedule = context.getStateStore(scheduleStoreName);
@@ -117,6 +122,8 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         }
         recount(before, judgedUpTo, result.state(), judgedUpTo);
         save(key, tracked, result);
+        forwardFigures(before, result.state(), judgedUpTo != null && judgedUpTo.isAfter(event.occurredAt())
+                ? judgedUpTo : event.occurredAt());
         if (judgedUpTo == null) {
             schedule.put(ComplaintKeys.recount(key), key);
         }
@@ -130,6 +137,10 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         }
         Instant previous = judgedUpTo;
         judgedUpTo = now;
+        if (previous == null || !LondonTime.dateOf(previous).equals(LondonTime.dateOf(now))) {
+            // Windows end at London midnights; the figures need to know even when nothing changes.
+            context.forward(new Record<>(FiguresTopology.CLOCK_MARK_KEY, FiguresInput.CLOCK, now.toEpochMilli()));
+        }
         schedule.put(CLOCK_KEY, Long.toString(now.toEpochMilli()));
         Set<String> due = new LinkedHashSet<>();
         List<String> recounts = new ArrayList<>();
@@ -188,6 +199,17 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
             schedule.put(ComplaintKeys.schedule(deadline, key), key);
         }
         complaints.put(key, new TrackedComplaint(transition.state(), pending));
+    }
+
+    /**
+     * Sends what the event changed in the figures, one change per group it touches. Figures depend
+     * on facts only, never on the clock, so ticks change none.
+     */
+    private void forwardFigures(ComplaintState before, ComplaintState after, Instant at) {
+        ComplaintFigures old = before == null ? ComplaintFigures.NONE : rules.figuresOf(before);
+        for (FiguresDelta delta : FiguresDelta.between(old, rules.figuresOf(after))) {
+            context.forward(new Record<>(delta.key().asString(), new FiguresInput(delta), at.toEpochMilli()));
+        }
     }
 
     private void emit(List<Alert> alerts, long timestamp) {

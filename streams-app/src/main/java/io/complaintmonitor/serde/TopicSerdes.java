@@ -4,6 +4,7 @@ import io.complaintmonitor.registry.SchemaRegistryClient;
 import io.complaintmonitor.schema.BreachAlert;
 import io.complaintmonitor.schema.ContractorComplaintUpdate;
 import io.complaintmonitor.schema.CrmCaseEvent;
+import io.complaintmonitor.schema.StageDurationStat;
 import io.complaintmonitor.schema.WebFormSubmission;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -12,13 +13,15 @@ public record TopicSerdes(
         Serde<CrmCaseEvent> crm,
         Serde<ContractorComplaintUpdate> contractor,
         Serde<WebFormSubmission> webform,
-        Serde<BreachAlert> alerts) {
+        Serde<BreachAlert> alerts,
+        Serde<StageDurationStat> stats) {
 
     public static TopicSerdes using(SchemaRegistryClient registry) {
         return new TopicSerdes(
                 AvroSerdes.specificValue(registry, CrmCaseEvent.class),
                 AvroSerdes.specificValue(registry, ContractorComplaintUpdate.class),
                 AvroSerdes.specificValue(registry, WebFormSubmission.class),
-                AvroSerdes.specificValue(registry, BreachAlert.class));
+                AvroSerdes.specificValue(registry, BreachAlert.class),
+                AvroSerdes.specificValue(registry, StageDurationStat.class));
     }
 }

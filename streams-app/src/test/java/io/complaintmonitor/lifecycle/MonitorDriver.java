@@ -17,7 +17,14 @@ import io.complaintmonitor.schema.CrmCaseEvent;
 import io.complaintmonitor.schema.WebFormSubmission;
 import io.complaintmonitor.serde.TopicSerdes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.complaintmonitor.domain.stats.ReportingWindow;
+import io.complaintmonitor.schema.StageDurationStat;
+import io.complaintmonitor.stats.FiguresTopology;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.TreeMap;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,22 +52,25 @@ import org.assertj.core.groups.Tuple;
  * clock moved by heartbeat ticks, BreachAlert records and dead letters out. One per test (or
  * several, to compare two runs); each needs its own state directory.
  */
-final class MonitorDriver implements AutoCloseable {
+public final class MonitorDriver implements AutoCloseable {
 
-    static final String APP = "monitor-test";
+    public static final String APP = "monitor-test";
     /** The wall clock, used only to stamp dead letters; event time comes from the records. */
-    static final Instant NOW = Instant.parse("2026-01-31T12:00:00Z");
+    public static final Instant NOW = Instant.parse("2026-01-31T12:00:00Z");
 
-    final MonitorConfig config;
-    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final TopologyTestDriver driver;
-    final TestInputTopic<byte[], CrmCaseEvent> crm;
-    final TestInputTopic<byte[], ContractorComplaintUpdate> contractor;
-    final TestInputTopic<byte[], WebFormSubmission> webform;
-    final TestInputTopic<byte[], byte[]> rawWebform;
-    final TestInputTopic<String, String> heartbeat;
-    final TestOutputTopic<String, BreachAlert> alerts;
-    final TestOutputTopic<byte[], byte[]> dlq;
+    public final MonitorConfig config;
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    public final TopologyTestDriver driver;
+    public final TestInputTopic<byte[], CrmCaseEvent> crm;
+    public final TestInputTopic<byte[], ContractorComplaintUpdate> contractor;
+    public final TestInputTopic<byte[], WebFormSubmission> webform;
+    public final TestInputTopic<byte[], byte[]> rawWebform;
+    public final TestInputTopic<String, String> heartbeat;
+    public final TestOutputTopic<String, BreachAlert> alerts;
+    public final TestOutputTopic<byte[], byte[]> dlq;
+    public final TestOutputTopic<String, StageDurationStat> stats;
+    /** The latest stats record per key read so far, as the compacted topic would keep it. */
+    private final Map<String, StageDurationStat> latestStats = new TreeMap<>();
 
     private MonitorDriver(Path stateDir, Map<ConfigKey, String> overrides) {
         ConfigLoader loader = new ConfigLoader()
@@ -83,18 +93,20 @@ final class MonitorDriver implements AutoCloseable {
         alerts = driver.createOutputTopic(config.topics().alerts(), new StringDeserializer(),
                 serdes.alerts().deserializer());
         dlq = driver.createOutputTopic(config.topics().dlq(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        stats = driver.createOutputTopic(config.topics().stats(), new StringDeserializer(),
+                serdes.stats().deserializer());
     }
 
-    static MonitorDriver start(Path stateDir) {
+    public static MonitorDriver start(Path stateDir) {
         return new MonitorDriver(stateDir, Map.of());
     }
 
-    static MonitorDriver start(Path stateDir, Map<ConfigKey, String> overrides) {
+    public static MonitorDriver start(Path stateDir, Map<ConfigKey, String> overrides) {
         return new MonitorDriver(stateDir, overrides);
     }
 
     /** Pipes each record to its source topic, in the order given. */
-    MonitorDriver send(Object... records) {
+    public MonitorDriver send(Object... records) {
         for (Object record : records) {
             if (record instanceof CrmCaseEvent event) {
                 crm.pipeInput(event);
@@ -110,17 +122,17 @@ final class MonitorDriver implements AutoCloseable {
     }
 
     /** A heartbeat of this application: event time has reached {@code instant} (ISO-8601, UTC). */
-    MonitorDriver tick(String instant) {
+    public MonitorDriver tick(String instant) {
         return tick(Instant.parse(instant));
     }
 
-    MonitorDriver tick(Instant instant) {
+    public MonitorDriver tick(Instant instant) {
         heartbeat.pipeInput(new TestRecord<>(null, APP, instant));
         return this;
     }
 
     /** The alerts written since the last read, checking that each record is keyed by its alert id. */
-    List<BreachAlert> readAlerts() {
+    public List<BreachAlert> readAlerts() {
         List<BreachAlert> out = new ArrayList<>();
         for (TestRecord<String, BreachAlert> record : alerts.readRecordsToList()) {
             assertThat(record.key()).as("alert record key").isEqualTo(record.value().getAlertId());
@@ -129,7 +141,35 @@ final class MonitorDriver implements AutoCloseable {
         return out;
     }
 
-    double counter(String name, String... tags) {
+    /**
+     * Lets the figures' wall-clock flush run, then returns the latest stats record per key, as a
+     * consumer of the compacted topic would see it (records of earlier flushes included).
+     */
+    public Map<String, StageDurationStat> flushStats() {
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        for (TestRecord<String, StageDurationStat> record : stats.readRecordsToList()) {
+            latestStats.put(record.key(), record.value());
+        }
+        return new TreeMap<>(latestStats);
+    }
+
+    /** The latest stats record for step, group ("category=REPAIRS"), window kind and label; null if none. */
+    public StageDurationStat stat(String step, String group, String kind, String window) {
+        return flushStats().get(step + "|" + group + "|" + kind + "|" + window);
+    }
+
+    /** Headline counts of a group ("landlordId=default") in a window, by measure. */
+    public Map<String, Long> counts(String group, ReportingWindow window) {
+        KeyValueStore<String, Long> store = driver.getKeyValueStore(FiguresTopology.COUNTS_STORE);
+        Map<String, Long> out = new TreeMap<>();
+        String prefix = group + "|" + window.kind().label() + "|" + window.label() + "|";
+        try (KeyValueIterator<String, Long> it = store.range(prefix, prefix + Character.MAX_VALUE)) {
+            it.forEachRemaining(e -> out.put(e.key.substring(prefix.length()), e.value));
+        }
+        return out;
+    }
+
+    public double counter(String name, String... tags) {
         return meters.counter(name, tags).count();
     }
 
@@ -141,13 +181,13 @@ final class MonitorDriver implements AutoCloseable {
     // Assertions on alerts, in the terms the Code's timescales are stated in.
 
     /** Asserts on (stage, kind, dueDate, raisedAt) of each alert, in the order raised. */
-    static AbstractListAssert<?, List<? extends Tuple>, Tuple, ObjectAssert<Tuple>> assertTimeline(List<BreachAlert> alerts) {
+    public static AbstractListAssert<?, List<? extends Tuple>, Tuple, ObjectAssert<Tuple>> assertTimeline(List<BreachAlert> alerts) {
         return assertThat(alerts).extracting(BreachAlert::getStage, BreachAlert::getKind, BreachAlert::getDueDate,
                 BreachAlert::getRaisedAt);
     }
 
     /** One expected alert; raisedAt is written in UTC so the London offset is visible in the test. */
-    static Tuple alert(int stage, AlertKind kind, String dueDate, String raisedAtUtc) {
+    public static Tuple alert(int stage, AlertKind kind, String dueDate, String raisedAtUtc) {
         return tuple(stage, kind, LocalDate.parse(dueDate), Instant.parse(raisedAtUtc));
     }
 }

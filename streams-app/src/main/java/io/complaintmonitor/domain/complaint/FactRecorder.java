@@ -29,7 +29,8 @@ final class FactRecorder {
         EventType type = e.type();
         boolean earliestRefusal = type == EventType.REFUSED && (s.refusedAt() == null || at.isBefore(s.refusedAt())
                 || (at.equals(s.refusedAt()) && before(e.refusalReason(), s.refusalReason())));
-        boolean earliestCategory = e.category() != null && (s.categoryAt() == null || at.isBefore(s.categoryAt()));
+        boolean earliestCategory = e.category() != null && (s.categoryAt() == null || at.isBefore(s.categoryAt())
+                || (at.equals(s.categoryAt()) && before(e.category(), s.category())));
         List<TimedValue> teams = e.handlingTeam() == null
                 ? s.handlingTeams()
                 : TimedValue.with(s.handlingTeams(), new TimedValue(at, e.handlingTeam()));
@@ -118,7 +119,10 @@ final class FactRecorder {
                 contacts = sortedWith(contacts, at, Comparator.naturalOrder());
             }
             case RESPONSE_ISSUED -> {
-                if (respondedAt == null || at.isBefore(respondedAt)) {
+                // Two responses at one instant: the smaller (outcome, remedy) wins, whatever arrived first.
+                if (respondedAt == null || at.isBefore(respondedAt) || (at.equals(respondedAt)
+                        && (before(e.outcome(), outcome) || (java.util.Objects.equals(e.outcome(), outcome)
+                        && e.remedyAmountPence() != null && (remedy == null || e.remedyAmountPence() < remedy))))) {
                     respondedAt = at;
                     outcome = e.outcome();
                     remedy = e.remedyAmountPence();

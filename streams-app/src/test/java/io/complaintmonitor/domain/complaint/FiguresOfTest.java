@@ -332,6 +332,10 @@ class FiguresOfTest {
                 b.crm(EventType.RESIDENT_UPDATED, "2026-01-09 10:00").stage(1).handlingTeam("housing-south").build(),
                 b.crm(EventType.RESPONSE_ISSUED, "2026-01-16 12:00").stage(1).outcome("PARTLY_UPHELD")
                         .remedyAmountPence(5_000L).build(),
+                // A second response and a second category at the same instants: ties decided by value, not arrival.
+                b.event(Source.CONTRACTOR, EventType.RESPONSE_ISSUED, "2026-01-16 12:00").stage(1)
+                        .contractorId("acme-repairs").outcome("UPHELD").remedyAmountPence(9_000L).build(),
+                b.event(Source.WEBFORM, EventType.RECEIVED, "2025-12-19 10:00").category("TENANCY").build(),
                 b.event(Source.WEBFORM, EventType.ESCALATION_REQUESTED, "2026-01-26 10:00").build(),
                 b.crm(EventType.ACKNOWLEDGED, "2026-01-28 10:00").stage(2).definitionRecorded(true).build(),
                 b.event(Source.CONTRACTOR, EventType.EXTENSION_AGREED, "2026-02-10 10:00").stage(2)

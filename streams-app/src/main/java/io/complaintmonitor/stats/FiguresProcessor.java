@@ -1,0 +1,221 @@
+package io.complaintmonitor.stats;
+
+import io.complaintmonitor.domain.LondonTime;
+import io.complaintmonitor.domain.stats.DimensionKey;
+import io.complaintmonitor.domain.stats.DurationAggregate;
+import io.complaintmonitor.domain.stats.FiguresDelta;
+import io.complaintmonitor.domain.stats.OverdueLedger;
+import io.complaintmonitor.domain.stats.ReportingWindow;
+import io.complaintmonitor.domain.stats.Step;
+import io.complaintmonitor.domain.stats.StepMeasure;
+import io.complaintmonitor.domain.stats.Tally;
+import io.complaintmonitor.domain.stats.WindowKind;
+import io.complaintmonitor.schema.StageDurationStat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps one group's figures (a dimension and its value: the repartition key) over calendar
+ * windows, taking a complaint's old contribution out and its new one in, so a late or corrected
+ * event moves a step to the window it belongs to. Windows more than the grace past their end are
+ * frozen: what they said when the grace ran out stands.
+ *
+ * <p>Stage-duration aggregates are re-emitted to the stats topic from a pending mark per
+ * (step, group), flushed by a wall-clock punctuator: a burst of changes to one window goes out
+ * once, and because the marks live in a store, a crash between change and flush loses nothing.
+ * Headline counts are only stored; the query API and gauges read them.
+ */
+final class FiguresProcessor implements Processor<String, FiguresInput, String, StageDurationStat> {
+
+    static final List<WindowKind> STEP_WINDOWS = List.of(WindowKind.DAY, WindowKind.WEEK, WindowKind.MONTH,
+            WindowKind.QUARTER);
+    static final List<WindowKind> COUNT_WINDOWS = List.of(WindowKind.WEEK, WindowKind.MONTH, WindowKind.QUARTER,
+            WindowKind.YEAR);
+    /** Pending-store keys of the clock; '~' sorts after every group key. */
+    static final String CLOCK_KEY = "~clock";
+    static final String ENDED_KEY = "~windows-ended-up-to";
+
+    private final Duration grace;
+    private final Duration flushInterval;
+
+    private ProcessorContext<String, StageDurationStat> context;
+    private KeyValueStore<String, DurationAggregate> stats;
+    private KeyValueStore<String, Long> counts;
+    private KeyValueStore<String, OverdueLedger> ledgers;
+    private KeyValueStore<String, Long> pending;
+    private Instant clock;
+
+    FiguresProcessor(Duration grace, Duration flushInterval) {
+        this.grace = grace;
+        this.flushInterval = flushInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, StageDurationStat> context) {
+        this.context = context;
+        this.stats = context.getStateStore(FiguresTopology.STATS_STORE);
+        this.counts = context.getStateStore(FiguresTopology.COUNTS_STORE);
+        this.ledgers = context.getStateStore(FiguresTopology.LEDGER_STORE);
+        this.pending = context.getStateStore(FiguresTopology.PENDING_STORE);
+        Long stored = pending.get(CLOCK_KEY);
+        this.clock = stored == null ? null : Instant.ofEpochMilli(stored);
+        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+    }
+
+    @Override
+    public void process(Record<String, FiguresInput> record) {
+        Instant at = Instant.ofEpochMilli(record.timestamp());
+        if (clock == null || at.isAfter(clock)) {
+            clock = at;
+            pending.put(CLOCK_KEY, at.toEpochMilli());
+        }
+        FiguresInput input = record.value();
+        if (input == null || input.isClock()) {
+            return;
+        }
+        FiguresDelta delta = input.delta();
+        String group = delta.key().asString();
+        delta.removedSteps().forEach(s -> applyStep(group, s, -1));
+        delta.addedSteps().forEach(s -> applyStep(group, s, 1));
+        delta.removedTallies().forEach(t -> applyTally(group, t, -1));
+        delta.addedTallies().forEach(t -> applyTally(group, t, 1));
+    }
+
+    private void applyStep(String group, StepMeasure step, int sign) {
+        String groupKey = FiguresKeys.group(step.step(), group);
+        if (step.finished()) {
+            for (WindowKind kind : STEP_WINDOWS) {
+                ReportingWindow window = kind.windowOf(step.finishedOn());
+                if (!frozen(window)) {
+                    String key = FiguresKeys.stat(step.step(), group, window);
+                    DurationAggregate current = stats.get(key);
+                    DurationAggregate base = current == null ? DurationAggregate.EMPTY : current;
+                    stats.put(key, sign > 0 ? base.plus(step) : base.minus(step));
+                }
+            }
+            markPending(groupKey, step.finishedOn());
+        }
+        OverdueLedger ledger = ledgers.get(groupKey);
+        OverdueLedger base = ledger == null ? OverdueLedger.EMPTY : ledger;
+        LocalDate affected = OverdueLedger.firstDayAffected(step);
+        if (affected != null) {
+            ledgers.put(groupKey, sign > 0 ? base.plus(step) : base.minus(step));
+            // The count at the start of day d is the figure of windows ending on d, which contain d - 1.
+            markPending(groupKey, affected.minusDays(1));
+        } else if (ledger == null) {
+            // Every group gets a ledger entry: it is how the flush finds the groups whose windows just ended.
+            ledgers.put(groupKey, OverdueLedger.EMPTY);
+        }
+    }
+
+    private void applyTally(String group, Tally tally, int sign) {
+        for (WindowKind kind : COUNT_WINDOWS) {
+            ReportingWindow window = kind.windowOf(tally.date());
+            if (!frozen(window)) {
+                String key = FiguresKeys.count(group, window, tally.measure());
+                Long current = counts.get(key);
+                long next = (current == null ? 0 : current) + sign * tally.amount();
+                counts.put(key, next);
+            }
+        }
+    }
+
+    private void markPending(String groupKey, LocalDate day) {
+        Long current = pending.get(groupKey);
+        long epochDay = day.toEpochDay();
+        if (current == null || epochDay < current) {
+            pending.put(groupKey, epochDay);
+        }
+    }
+
+    /** Over once the grace after its end has passed on the monitor's clock. */
+    private boolean frozen(ReportingWindow window) {
+        return clock != null && LondonTime.startOf(window.end()).plus(grace).isBefore(clock);
+    }
+
+    /** Emits every window a pending mark says changed, and those that ended since the last flush. */
+    void flush() {
+        if (clock == null) {
+            return;
+        }
+        LocalDate today = LondonTime.dateOf(clock);
+        Long endedUpTo = pending.get(ENDED_KEY);
+        if (endedUpTo != null && today.toEpochDay() > endedUpTo) {
+            // Windows that ended since: their open-past-due figure is now due, for every group.
+            try (KeyValueIterator<String, OverdueLedger> all = ledgers.all()) {
+                List<String> groups = new ArrayList<>();
+                all.forEachRemaining(e -> groups.add(e.key));
+                groups.forEach(g -> markPending(g, LocalDate.ofEpochDay(endedUpTo)));
+            }
+        }
+        pending.put(ENDED_KEY, today.toEpochDay());
+        List<KeyValue<String, Long>> marks = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = pending.range(null, "~")) {
+            it.forEachRemaining(marks::add);
+        }
+        LocalDate firstOpenDay = LondonTime.dateOf(clock.minus(grace)).minusDays(1);
+        for (KeyValue<String, Long> mark : marks) {
+            pending.delete(mark.key);
+            int bar = mark.key.indexOf('|');
+            Step step = Step.ofLabel(mark.key.substring(0, bar));
+            String group = mark.key.substring(bar + 1);
+            LocalDate from = LocalDate.ofEpochDay(Math.max(mark.value, firstOpenDay.toEpochDay()));
+            for (WindowKind kind : STEP_WINDOWS) {
+                for (ReportingWindow w = kind.windowOf(from); !w.start().isAfter(today); w = w.next()) {
+                    if (!frozen(w)) {
+                        emit(step, group, w, today);
+                    }
+                }
+            }
+            OverdueLedger ledger = ledgers.get(mark.key);
+            if (ledger != null) {
+                ledgers.put(mark.key, ledger.foldUpTo(firstOpenDay.minusDays(1)));
+            }
+        }
+    }
+
+    private void emit(Step step, String group, ReportingWindow window, LocalDate today) {
+        String key = FiguresKeys.stat(step, group, window);
+        DurationAggregate aggregate = stats.get(key);
+        Long openPastDue = null;
+        if (!window.end().isAfter(today)) {
+            OverdueLedger ledger = ledgers.get(FiguresKeys.group(step, group));
+            if (ledger != null && window.end().toEpochDay() < ledger.foldedUpTo()) {
+                return; // frozen long ago: what was last emitted stands
+            }
+            openPastDue = ledger == null ? 0 : ledger.openPastDueAt(window.end());
+        }
+        if (aggregate == null) {
+            if (openPastDue == null || openPastDue == 0) {
+                return;
+            }
+            // Kept, so a later correction to zero is emitted too.
+            aggregate = DurationAggregate.EMPTY;
+            stats.put(key, aggregate);
+        }
+        context.forward(new Record<>(key, StatRecords.toAvro(step, DimensionKey.parse(group), window, aggregate,
+                openPastDue, clock), clock.toEpochMilli()));
+    }
+
+    /** Headline counts of one group and window, for tests and the query API. */
+    static Map<String, Long> countsOf(KeyValueStore<String, Long> store, String group, ReportingWindow window) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        String prefix = FiguresKeys.countPrefix(group, window);
+        try (KeyValueIterator<String, Long> it = store.prefixScan(prefix,
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            it.forEachRemaining(e -> out.put(e.key.substring(prefix.length()), e.value));
+        }
+        return out;
+    }
+}

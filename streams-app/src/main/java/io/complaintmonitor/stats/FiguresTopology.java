@@ -1,0 +1,77 @@
+package io.complaintmonitor.stats;
+
+import io.complaintmonitor.config.Topics;
+import io.complaintmonitor.domain.stats.DurationAggregate;
+import io.complaintmonitor.domain.stats.OverdueLedger;
+import io.complaintmonitor.schema.StageDurationStat;
+import io.complaintmonitor.serde.JsonSerde;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Stage-duration statistics and headline counts per group over calendar windows. The tracking
+ * processor sends each complaint's change as one {@link FiguresInput} per group it touches
+ * (keyed by the group, "category=DAMP_MOULD"); they are repartitioned by group, so one task owns a
+ * group's windows, and clock marks are copied to every partition.
+ */
+public final class FiguresTopology {
+
+    public static final String REPARTITION = "figures-changes";
+    public static final String STATS_STORE = "stage-duration-stats";
+    public static final String COUNTS_STORE = "headline-counts";
+    public static final String LEDGER_STORE = "overdue-ledger";
+    public static final String PENDING_STORE = "figures-pending";
+    /** Key of clock marks in the changes stream. */
+    public static final String CLOCK_MARK_KEY = "~clock";
+    /** How often changed windows are written to the stats topic. */
+    static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
+
+    private FiguresTopology() {
+    }
+
+    public static void addTo(StreamsBuilder builder, Topics topics, int partitions, Duration grace,
+            KStream<String, FiguresInput> changes, Serde<StageDurationStat> statSerde) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATS_STORE),
+                Serdes.String(), JsonSerde.of(DurationAggregate.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTS_STORE),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
+                Serdes.String(), JsonSerde.of(OverdueLedger.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
+                Serdes.String(), Serdes.Long()));
+
+        changes.repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(FiguresInput.class))
+                        .withName(REPARTITION)
+                        .withNumberOfPartitions(partitions)
+                        .withStreamPartitioner(new GroupOrEveryPartition()))
+                .process(() -> new FiguresProcessor(grace, FLUSH_INTERVAL), Named.as("keep-figures"),
+                        STATS_STORE, COUNTS_STORE, LEDGER_STORE, PENDING_STORE)
+                .to(topics.stats(), Produced.with(Serdes.String(), statSerde).withName("sink-stats"));
+    }
+
+    /** A group's changes go where its key hashes (as Kafka's default would); a clock mark goes everywhere. */
+    static final class GroupOrEveryPartition implements StreamPartitioner<String, FiguresInput> {
+        @Override
+        public Optional<Set<Integer>> partitions(String topic, String key, FiguresInput value, int numPartitions) {
+            if (value != null && value.isClock()) {
+                return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));
+            }
+            byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+            return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(bytes)) % numPartitions));
+        }
+    }
+}
