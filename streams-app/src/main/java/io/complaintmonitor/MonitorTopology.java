@@ -8,6 +8,7 @@ import io.complaintmonitor.ingest.EventAdapters;
 import io.complaintmonitor.ingest.IngestTopology;
 import io.complaintmonitor.lifecycle.LifecycleTopology;
 import io.complaintmonitor.serde.TopicSerdes;
+import io.complaintmonitor.domain.trend.TrendRules;
 import io.complaintmonitor.stats.FiguresInput;
 import io.complaintmonitor.stats.FiguresTopology;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +33,7 @@ public final class MonitorTopology {
                 config.topicPartitions(), config.applicationId(), config.lateEventGrace(), events, rules,
                 serdes.alerts(), meters);
         FiguresTopology.addTo(builder, config.topics(), config.topicPartitions(), config.statsGrace(), figures,
-                serdes.stats());
+                new TrendRules(config.trendThresholds()), serdes.stats(), serdes.trends());
         return builder.build();
     }
 }

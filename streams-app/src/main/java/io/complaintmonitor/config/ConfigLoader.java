@@ -2,6 +2,7 @@ package io.complaintmonitor.config;
 
 import static io.complaintmonitor.config.ConfigKey.*;
 
+import io.complaintmonitor.domain.trend.TrendThresholds;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -111,6 +112,7 @@ public final class ConfigLoader {
                 duration(LATE_EVENT_GRACE, Duration.ZERO, Duration.ofDays(7)),
                 duration(STATS_GRACE, Duration.ZERO, Duration.ofDays(3_660)),
                 homes(),
+                trendThresholds(),
                 duration(HEARTBEAT_INTERVAL, Duration.ofMillis(100), Duration.ofMinutes(1)),
                 guarantee,
                 integer(STREAM_THREADS, 1, 64),
@@ -162,6 +164,29 @@ public final class ConfigLoader {
             // reported below with an example
         }
         throw invalid(key, "an ISO-8601 duration from " + min + " to " + max + " (e.g. PT1H, PT30S)");
+    }
+
+    /** The trend tests' defaults with the two settings a landlord is likely to change. */
+    private TrendThresholds trendThresholds() {
+        double target = fraction(TREND_COMPLIANCE_TARGET);
+        int steps = integer(TREND_CONTRACTOR_STEPS, 1, 10_000);
+        TrendThresholds d = TrendThresholds.DEFAULTS;
+        return new TrendThresholds(d.baselineWeeks(), d.sigmas(), d.minRelativeRise(), d.minWeeklyVolume(),
+                d.minBaselineWeeks(), target, d.complianceDropMargin(), d.minResponses(), steps, target,
+                d.escalationBaselineMonths(), d.escalationMinRise(), d.escalationSigmas(), d.minStage1Responses());
+    }
+
+    private double fraction(ConfigKey key) {
+        String value = text(key);
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed > 0 && parsed <= 1) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw invalid(key, "a fraction above 0 and at most 1, such as 0.90");
     }
 
     /** landlordId=homes pairs; each landlord once, homes a positive whole number. */

@@ -1,5 +1,6 @@
 package io.complaintmonitor.config;
 
+import io.complaintmonitor.domain.trend.TrendThresholds;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public record MonitorConfig(
         Duration lateEventGrace,
         Duration statsGrace,
         Map<String, Integer> landlordHomes,
+        TrendThresholds trendThresholds,
         Duration heartbeatInterval,
         String processingGuarantee,
         int streamThreads,
@@ -42,7 +44,7 @@ public record MonitorConfig(
     public MonitorConfig withCluster(String bootstrap, URI registry) {
         return new MonitorConfig(bootstrap, registry, applicationId, httpHost, httpPort, stateDir, topicPartitions,
                 topicReplicationFactor, createTopics, topics, defaultLandlordId, dueSoonWorkingDays, calendarFile,
-                calendarDivision, lateEventGrace, statsGrace, landlordHomes, heartbeatInterval, processingGuarantee, streamThreads,
+                calendarDivision, lateEventGrace, statsGrace, landlordHomes, trendThresholds, heartbeatInterval, processingGuarantee, streamThreads,
                 kafkaOverrides);
     }
 
@@ -50,14 +52,14 @@ public record MonitorConfig(
     public MonitorConfig withStatsGrace(Duration grace) {
         return new MonitorConfig(bootstrapServers, schemaRegistryUrl, applicationId, httpHost, httpPort, stateDir,
                 topicPartitions, topicReplicationFactor, createTopics, topics, defaultLandlordId, dueSoonWorkingDays,
-                calendarFile, calendarDivision, lateEventGrace, grace, landlordHomes, heartbeatInterval,
+                calendarFile, calendarDivision, lateEventGrace, grace, landlordHomes, trendThresholds, heartbeatInterval,
                 processingGuarantee, streamThreads, kafkaOverrides);
     }
 
     public MonitorConfig withHttpPort(int port) {
         return new MonitorConfig(bootstrapServers, schemaRegistryUrl, applicationId, httpHost, port, stateDir,
                 topicPartitions, topicReplicationFactor, createTopics, topics, defaultLandlordId, dueSoonWorkingDays,
-                calendarFile, calendarDivision, lateEventGrace, statsGrace, landlordHomes, heartbeatInterval, processingGuarantee,
+                calendarFile, calendarDivision, lateEventGrace, statsGrace, landlordHomes, trendThresholds, heartbeatInterval, processingGuarantee,
                 streamThreads, kafkaOverrides);
     }
 }

@@ -5,6 +5,7 @@ import io.complaintmonitor.schema.BreachAlert;
 import io.complaintmonitor.schema.ContractorComplaintUpdate;
 import io.complaintmonitor.schema.CrmCaseEvent;
 import io.complaintmonitor.schema.StageDurationStat;
+import io.complaintmonitor.schema.TrendAlert;
 import io.complaintmonitor.schema.WebFormSubmission;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -14,7 +15,8 @@ public record TopicSerdes(
         Serde<ContractorComplaintUpdate> contractor,
         Serde<WebFormSubmission> webform,
         Serde<BreachAlert> alerts,
-        Serde<StageDurationStat> stats) {
+        Serde<StageDurationStat> stats,
+        Serde<TrendAlert> trends) {
 
     public static TopicSerdes using(SchemaRegistryClient registry) {
         return new TopicSerdes(
@@ -22,6 +24,7 @@ public record TopicSerdes(
                 AvroSerdes.specificValue(registry, ContractorComplaintUpdate.class),
                 AvroSerdes.specificValue(registry, WebFormSubmission.class),
                 AvroSerdes.specificValue(registry, BreachAlert.class),
-                AvroSerdes.specificValue(registry, StageDurationStat.class));
+                AvroSerdes.specificValue(registry, StageDurationStat.class),
+                AvroSerdes.specificValue(registry, TrendAlert.class));
     }
 }

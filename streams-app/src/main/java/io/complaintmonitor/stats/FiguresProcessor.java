@@ -1,6 +1,7 @@
 package io.complaintmonitor.stats;
 
 import io.complaintmonitor.domain.LondonTime;
+import io.complaintmonitor.domain.stats.Dimension;
 import io.complaintmonitor.domain.stats.DimensionKey;
 import io.complaintmonitor.domain.stats.DurationAggregate;
 import io.complaintmonitor.domain.stats.FiguresDelta;
@@ -10,7 +11,8 @@ import io.complaintmonitor.domain.stats.Step;
 import io.complaintmonitor.domain.stats.StepMeasure;
 import io.complaintmonitor.domain.stats.Tally;
 import io.complaintmonitor.domain.stats.WindowKind;
-import io.complaintmonitor.schema.StageDurationStat;
+import io.complaintmonitor.domain.trend.TrendRules;
+import org.apache.kafka.common.serialization.StringSerializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +38,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * once, and because the marks live in a store, a crash between change and flush loses nothing.
  * Headline counts are only stored; the query API and gauges read them.
  */
-final class FiguresProcessor implements Processor<String, FiguresInput, String, StageDurationStat> {
+final class FiguresProcessor implements Processor<String, FiguresInput, String, Object> {
 
     static final List<WindowKind> STEP_WINDOWS = List.of(WindowKind.DAY, WindowKind.WEEK, WindowKind.MONTH,
             WindowKind.QUARTER);
@@ -45,29 +47,37 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
     /** Pending-store keys of the clock; '~' sorts after every group key. */
     static final String CLOCK_KEY = "~clock";
     static final String ENDED_KEY = "~windows-ended-up-to";
+    /** Pending-store prefix of groups whose trend tests should run at the next flush. */
+    static final String TREND_MARK = "~trend|";
 
     private final Duration grace;
     private final Duration flushInterval;
+    private final TrendRules trendRules;
+    private TrendJudge trends;
+    private KeyValueStore<String, RecentSteps> recent;
 
-    private ProcessorContext<String, StageDurationStat> context;
+    private ProcessorContext<String, Object> context;
     private KeyValueStore<String, DurationAggregate> stats;
     private KeyValueStore<String, Long> counts;
     private KeyValueStore<String, OverdueLedger> ledgers;
     private KeyValueStore<String, Long> pending;
     private Instant clock;
 
-    FiguresProcessor(Duration grace, Duration flushInterval) {
+    FiguresProcessor(Duration grace, Duration flushInterval, TrendRules trendRules) {
         this.grace = grace;
         this.flushInterval = flushInterval;
+        this.trendRules = trendRules;
     }
 
     @Override
-    public void init(ProcessorContext<String, StageDurationStat> context) {
+    public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.stats = context.getStateStore(FiguresTopology.STATS_STORE);
         this.counts = context.getStateStore(FiguresTopology.COUNTS_STORE);
         this.ledgers = context.getStateStore(FiguresTopology.LEDGER_STORE);
         this.pending = context.getStateStore(FiguresTopology.PENDING_STORE);
+        this.recent = context.getStateStore(FiguresTopology.RECENT_STEPS_STORE);
+        this.trends = new TrendJudge(trendRules, counts, context.getStateStore(FiguresTopology.TRENDS_STORE), recent);
         Long stored = pending.get(CLOCK_KEY);
         this.clock = stored == null ? null : Instant.ofEpochMilli(stored);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
@@ -105,6 +115,15 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
                 }
             }
             markPending(groupKey, step.finishedOn());
+            if (group.startsWith(Dimension.CONTRACTOR.label() + "=")) {
+                RecentSteps.Entry entry = new RecentSteps.Entry(step.finishedOn(), step.step().label(),
+                        step.withinTimescale());
+                RecentSteps steps = recent.get(group);
+                RecentSteps base = steps == null ? RecentSteps.EMPTY : steps;
+                recent.put(group, sign > 0 ? base.plus(entry, 2 * trendRules.thresholds().contractorLastSteps())
+                        : base.minus(entry));
+                pending.put(TREND_MARK + group, 1L);
+            }
         }
         OverdueLedger ledger = ledgers.get(groupKey);
         OverdueLedger base = ledger == null ? OverdueLedger.EMPTY : ledger;
@@ -120,6 +139,12 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
     }
 
     private void applyTally(String group, Tally tally, int sign) {
+        String firstKey = group + "|" + TrendJudge.FIRST_SEEN;
+        Long first = counts.get(firstKey);
+        if (sign > 0 && (first == null || tally.date().toEpochDay() < first)) {
+            counts.put(firstKey, tally.date().toEpochDay());
+        }
+        pending.put(TREND_MARK + group, 1L);
         for (WindowKind kind : COUNT_WINDOWS) {
             ReportingWindow window = kind.windowOf(tally.date());
             if (!frozen(window)) {
@@ -159,6 +184,7 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
                 groups.forEach(g -> markPending(g, LocalDate.ofEpochDay(endedUpTo)));
             }
         }
+        boolean dayChanged = endedUpTo == null || today.toEpochDay() > endedUpTo;
         pending.put(ENDED_KEY, today.toEpochDay());
         List<KeyValue<String, Long>> marks = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = pending.range(null, "~")) {
@@ -182,6 +208,29 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
             if (ledger != null) {
                 ledgers.put(mark.key, ledger.foldUpTo(firstOpenDay.minusDays(1)));
             }
+        }
+        judgeTrends(today, dayChanged);
+    }
+
+    /** Trend tests for the groups that changed, and for every group when a day has passed. */
+    private void judgeTrends(LocalDate today, boolean dayChanged) {
+        java.util.Set<String> groups = new java.util.TreeSet<>();
+        List<String> marks = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = pending.prefixScan(TREND_MARK, new StringSerializer())) {
+            it.forEachRemaining(e -> marks.add(e.key));
+        }
+        marks.forEach(pending::delete);
+        marks.forEach(m -> groups.add(m.substring(TREND_MARK.length())));
+        if (dayChanged) {
+            try (KeyValueIterator<String, OverdueLedger> all = ledgers.all()) {
+                all.forEachRemaining(e -> groups.add(e.key.substring(e.key.indexOf('|') + 1)));
+            }
+        }
+        for (String group : groups) {
+            DimensionKey key = DimensionKey.parse(group);
+            String landlord = key.dimension() == Dimension.LANDLORD ? key.value() : "all";
+            trends.judge(group, today, clock, landlord,
+                    alert -> context.forward(new Record<>(alert.getTrendAlertId(), alert, clock.toEpochMilli())));
         }
     }
 
@@ -212,8 +261,7 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
     static Map<String, Long> countsOf(KeyValueStore<String, Long> store, String group, ReportingWindow window) {
         Map<String, Long> out = new java.util.TreeMap<>();
         String prefix = FiguresKeys.countPrefix(group, window);
-        try (KeyValueIterator<String, Long> it = store.prefixScan(prefix,
-                new org.apache.kafka.common.serialization.StringSerializer())) {
+        try (KeyValueIterator<String, Long> it = store.prefixScan(prefix, new StringSerializer())) {
             it.forEachRemaining(e -> out.put(e.key.substring(prefix.length()), e.value));
         }
         return out;

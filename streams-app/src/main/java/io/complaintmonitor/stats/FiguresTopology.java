@@ -3,7 +3,11 @@ package io.complaintmonitor.stats;
 import io.complaintmonitor.config.Topics;
 import io.complaintmonitor.domain.stats.DurationAggregate;
 import io.complaintmonitor.domain.stats.OverdueLedger;
+import io.complaintmonitor.domain.trend.TrendRules;
 import io.complaintmonitor.schema.StageDurationStat;
+import io.complaintmonitor.schema.TrendAlert;
+import java.util.Map;
+import org.apache.kafka.streams.kstream.Branched;
 import io.complaintmonitor.serde.JsonSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,6 +39,8 @@ public final class FiguresTopology {
     public static final String COUNTS_STORE = "headline-counts";
     public static final String LEDGER_STORE = "overdue-ledger";
     public static final String PENDING_STORE = "figures-pending";
+    public static final String TRENDS_STORE = "trend-tracks";
+    public static final String RECENT_STEPS_STORE = "contractor-recent-steps";
     /** Key of clock marks in the changes stream. */
     public static final String CLOCK_MARK_KEY = "~clock";
     /** How often changed windows are written to the stats topic. */
@@ -44,7 +50,8 @@ public final class FiguresTopology {
     }
 
     public static void addTo(StreamsBuilder builder, Topics topics, int partitions, Duration grace,
-            KStream<String, FiguresInput> changes, Serde<StageDurationStat> statSerde) {
+            KStream<String, FiguresInput> changes, TrendRules trendRules, Serde<StageDurationStat> statSerde,
+            Serde<TrendAlert> trendSerde) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATS_STORE),
                 Serdes.String(), JsonSerde.of(DurationAggregate.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTS_STORE),
@@ -53,14 +60,26 @@ public final class FiguresTopology {
                 Serdes.String(), JsonSerde.of(OverdueLedger.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
                 Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRENDS_STORE),
+                Serdes.String(), JsonSerde.of(TrendTrack.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_STEPS_STORE),
+                Serdes.String(), JsonSerde.of(RecentSteps.class)));
 
-        changes.repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(FiguresInput.class))
+        KStream<String, Object> figures = changes
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(FiguresInput.class))
                         .withName(REPARTITION)
                         .withNumberOfPartitions(partitions)
                         .withStreamPartitioner(new GroupOrEveryPartition()))
-                .process(() -> new FiguresProcessor(grace, FLUSH_INTERVAL), Named.as("keep-figures"),
-                        STATS_STORE, COUNTS_STORE, LEDGER_STORE, PENDING_STORE)
+                .process(() -> new FiguresProcessor(grace, FLUSH_INTERVAL, trendRules), Named.as("keep-figures"),
+                        STATS_STORE, COUNTS_STORE, LEDGER_STORE, PENDING_STORE, TRENDS_STORE, RECENT_STEPS_STORE);
+        // Two kinds of record come out: window statistics and trend alerts.
+        Map<String, KStream<String, Object>> out = figures.split(Named.as("figures-"))
+                .branch((key, value) -> value instanceof TrendAlert, Branched.as("trends"))
+                .defaultBranch(Branched.as("stats"));
+        out.get("figures-stats").mapValues(value -> (StageDurationStat) value, Named.as("stat-typed"))
                 .to(topics.stats(), Produced.with(Serdes.String(), statSerde).withName("sink-stats"));
+        out.get("figures-trends").mapValues(value -> (TrendAlert) value, Named.as("trend-typed"))
+                .to(topics.trends(), Produced.with(Serdes.String(), trendSerde).withName("sink-trends"));
     }
 
     /** A group's changes go where its key hashes (as Kafka's default would); a clock mark goes everywhere. */

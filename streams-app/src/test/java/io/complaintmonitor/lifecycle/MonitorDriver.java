@@ -19,6 +19,7 @@ import io.complaintmonitor.serde.TopicSerdes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.complaintmonitor.domain.stats.ReportingWindow;
 import io.complaintmonitor.schema.StageDurationStat;
+import io.complaintmonitor.schema.TrendAlert;
 import io.complaintmonitor.stats.FiguresTopology;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,6 +70,7 @@ public final class MonitorDriver implements AutoCloseable {
     public final TestOutputTopic<String, BreachAlert> alerts;
     public final TestOutputTopic<byte[], byte[]> dlq;
     public final TestOutputTopic<String, StageDurationStat> stats;
+    public final TestOutputTopic<String, TrendAlert> trends;
     /** The latest stats record per key read so far, as the compacted topic would keep it. */
     private final Map<String, StageDurationStat> latestStats = new TreeMap<>();
 
@@ -95,6 +97,8 @@ public final class MonitorDriver implements AutoCloseable {
         dlq = driver.createOutputTopic(config.topics().dlq(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         stats = driver.createOutputTopic(config.topics().stats(), new StringDeserializer(),
                 serdes.stats().deserializer());
+        trends = driver.createOutputTopic(config.topics().trends(), new StringDeserializer(),
+                serdes.trends().deserializer());
     }
 
     public static MonitorDriver start(Path stateDir) {
@@ -151,6 +155,17 @@ public final class MonitorDriver implements AutoCloseable {
             latestStats.put(record.key(), record.value());
         }
         return new TreeMap<>(latestStats);
+    }
+
+    /** Lets the figures' flush run, then returns the trend alerts written since the last read. */
+    public List<TrendAlert> readTrends() {
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        List<TrendAlert> out = new ArrayList<>();
+        for (TestRecord<String, TrendAlert> record : trends.readRecordsToList()) {
+            assertThat(record.key()).as("trend record key").isEqualTo(record.value().getTrendAlertId());
+            out.add(record.value());
+        }
+        return out;
     }
 
     /** The latest stats record for step, group ("category=REPAIRS"), window kind and label; null if none. */
