@@ -15,7 +15,13 @@ import io.complaintmonitor.ingest.SourceRecordSender;
 import io.complaintmonitor.ingest.json.EventJsonCodec;
 import io.complaintmonitor.ingest.json.IngestBodyParser;
 import io.complaintmonitor.domain.complaint.ComplaintRules;
+import io.complaintmonitor.lifecycle.AlertsQueryHandler;
 import io.complaintmonitor.lifecycle.ComplaintQueryHandler;
+import io.complaintmonitor.lifecycle.LifecycleTopology;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import io.complaintmonitor.lifecycle.HeartbeatPublisher;
 import io.complaintmonitor.lifecycle.InputLag;
 import io.complaintmonitor.lifecycle.OpenCounts;
@@ -69,6 +75,14 @@ public final class MonitorApp implements AutoCloseable {
      * on the monitor's own HTTP port and the monitor's serdes use it there, over the same REST API
      * any other client would.
      */
+    /** A key-value store of this instance's tasks, for the query API; throws while not queryable. */
+    private static <V> ReadOnlyKeyValueStore<String, V> localStore(StreamsRunner runner, String name) {
+        if (runner == null) {
+            throw new InvalidStateStoreException("the monitor is starting");
+        }
+        return runner.streams().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+    }
+
     public static MonitorApp start(MonitorConfig config, Optional<RegistryHttpApi> embeddedRegistry)
             throws IOException {
         return start(config, embeddedRegistry, Optional.of(Clock.systemUTC()));
@@ -96,6 +110,8 @@ public final class MonitorApp implements AutoCloseable {
         routes.put(ComplaintQueryHandler.PREFIX, new ComplaintQueryHandler(
                 () -> runner.get() == null ? null : runner.get().streams(),
                 new ComplaintRules(calendar, config.dueSoonWorkingDays()), config.defaultLandlordId()));
+        routes.put(AlertsQueryHandler.PREFIX, new AlertsQueryHandler(() -> localStore(runner.get(),
+                LifecycleTopology.OPEN_ALERTS_STORE)));
         MonitorHttpServer http = MonitorHttpServer.start(config.httpHost(), config.httpPort(), routes);
         try {
             MonitorConfig effective = embeddedRegistry.isPresent()

@@ -34,6 +34,7 @@ public final class LifecycleTopology {
     public static final String SCHEDULE_STORE = "complaint-deadlines";
     public static final String REPARTITION = "complaint-events";
     public static final String OPEN_COUNTS_STORE = "open-complaints";
+    public static final String OPEN_ALERTS_STORE = "open-alerts";
     public static final String EVENT_IDS = "event-ids";
     public static final String SEEN_IDS_STORE = "seen-event-ids";
     /** How long an event id is remembered: past a year, so a year's replay or audit is covered. */
@@ -56,6 +57,8 @@ public final class LifecycleTopology {
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_COUNTS_STORE),
                 Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_ALERTS_STORE),
+                Serdes.String(), JsonSerde.of(Alert.class)));
 
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SEEN_IDS_STORE,
                 SEEN_IDS_RETENTION, Duration.ofDays(1), false), Serdes.String(), Serdes.Long()));
@@ -84,7 +87,7 @@ public final class LifecycleTopology {
         KStream<String, Object> tracked = byComplaint.merge(ticks, Named.as("merge-events-and-ticks"))
                 .process(() -> new TrackingProcessor(rules, applicationId, STATE_STORE, SCHEDULE_STORE,
                         metrics, lateEventGrace), Named.as("track-complaints"), STATE_STORE,
-                        SCHEDULE_STORE, OPEN_COUNTS_STORE);
+                        SCHEDULE_STORE, OPEN_COUNTS_STORE, OPEN_ALERTS_STORE);
         // The tracker sends two kinds of record: breach alerts, and changes to the figures.
         Map<String, KStream<String, Object>> out = tracked.split(Named.as("tracked-"))
                 .branch((key, value) -> value instanceof Alert, Branched.as("alerts"))

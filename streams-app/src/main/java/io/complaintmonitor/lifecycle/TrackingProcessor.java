@@ -53,6 +53,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     private KeyValueStore<String, TrackedComplaint> complaints;
     private KeyValueStore<String, String> schedule;
     private KeyValueStore<String, Long> openCounts;
+    private OpenAlerts openAlerts;
     /** Where the task's clock is kept in the schedule store; '~' sorts after every time-prefixed key. */
     static final String CLOCK_KEY = "~judged-up-to";
 
@@ -75,6 +76,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         this.complaints = context.getStateStore(stateStoreName);
         this.schedule = context.getStateStore(scheduleStoreName);
         this.openCounts = context.getStateStore(LifecycleTopology.OPEN_COUNTS_STORE);
+        this.openAlerts = new OpenAlerts(context.getStateStore(LifecycleTopology.OPEN_ALERTS_STORE), rules);
         String clock = schedule.get(CLOCK_KEY);
         // The clock survives a restart with the stores, so standings are counted against the same instant.
         this.judgedUpTo = clock == null ? null : Instant.ofEpochMilli(Long.parseLong(clock));
@@ -122,12 +124,13 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         }
         recount(before, judgedUpTo, result.state(), judgedUpTo);
         save(key, tracked, result);
+        openAlerts.eventApplied(result.state());
         forwardFigures(before, result.state(), judgedUpTo != null && judgedUpTo.isAfter(event.occurredAt())
                 ? judgedUpTo : event.occurredAt());
         if (judgedUpTo == null) {
             schedule.put(ComplaintKeys.recount(key), key);
         }
-        emit(alerts, timestamp);
+        emit(alerts, result.state(), timestamp);
         metrics.tracked(event.source());
     }
 
@@ -162,7 +165,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
             Transition judged = rules.advanceTo(tracked.state(), now);
             recount(tracked.state(), previous, judged.state(), now);
             save(key, tracked, judged);
-            emit(judged.alerts(), timestamp);
+            emit(judged.alerts(), judged.state(), timestamp);
         }
     }
 
@@ -212,8 +215,9 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         }
     }
 
-    private void emit(List<Alert> alerts, long timestamp) {
+    private void emit(List<Alert> alerts, ComplaintState state, long timestamp) {
         for (Alert alert : alerts) {
+            openAlerts.raised(alert, state);
             metrics.alert(alert);
             context.forward(new Record<>(alert.alertId(), alert, timestamp));
         }

@@ -170,6 +170,20 @@ public final class ComplaintRules {
         return FiguresOf.of(this, state);
     }
 
+    /**
+     * Whether what an alert of {@code type} warned about still stands: an acknowledgement alert
+     * until the stage is acknowledged (or answered), any other until the stage is answered; every
+     * alert ends when the stage's clock stops (closure, refusal, withdrawal).
+     */
+    public boolean stillOpen(ComplaintState state, int stage, AlertType type) {
+        StageFacts facts = state.stage(stage);
+        if (stoppedAt(state, stage) != null) {
+            return false;
+        }
+        boolean acknowledgement = type == AlertType.ACKNOWLEDGEMENT_DUE_SOON || type == AlertType.ACKNOWLEDGEMENT_OVERDUE;
+        return acknowledgement ? facts.effectiveAcknowledgedAt() == null : facts.respondedAt() == null;
+    }
+
     /** The audit's per-stage counts for one complaint; add them up with {@link ComplianceSummary#plus}. */
     public ComplianceSummary summaryOf(ComplaintState state) {
         return ComplianceSummary.EMPTY.plus(outcomesOf(state));
