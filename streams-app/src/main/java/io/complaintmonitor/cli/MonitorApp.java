@@ -18,6 +18,9 @@ import io.complaintmonitor.domain.complaint.ComplaintRules;
 import io.complaintmonitor.lifecycle.AlertsQueryHandler;
 import io.complaintmonitor.lifecycle.ComplaintQueryHandler;
 import io.complaintmonitor.lifecycle.LifecycleTopology;
+import io.complaintmonitor.lifecycle.OpenAlertGauges;
+import io.complaintmonitor.stats.FiguresTopology;
+import io.complaintmonitor.stats.TrendGauges;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -131,6 +134,8 @@ public final class MonitorApp implements AutoCloseable {
             StreamsRunner streams = new StreamsRunner(topology, props, meters);
             runner.set(streams);
             OpenCounts.register(meters.registry(), streams::streams);
+            OpenAlertGauges.register(meters.registry(), () -> localStore(streams, LifecycleTopology.OPEN_ALERTS_STORE));
+            TrendGauges.register(meters.registry(), () -> localStore(streams, FiguresTopology.TRENDS_STORE));
             streams.start();
             Optional<HeartbeatPublisher> heartbeat = wallClock.map(ticking -> new HeartbeatPublisher(
                     producer(effective, "heartbeat", new StringSerializer()), effective.topics().heartbeat(),

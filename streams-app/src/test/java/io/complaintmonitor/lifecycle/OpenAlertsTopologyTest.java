@@ -43,6 +43,11 @@ class OpenAlertsTopologyTest extends MonitorDriverTest {
                 .containsExactly("C-1 ACKNOWLEDGEMENT_DUE_SOON", "C-1 ACKNOWLEDGEMENT_OVERDUE",
                         "C-2 ACKNOWLEDGEMENT_DUE_SOON");
         assertThat(get(Map.of("limit", "1")).get("truncated").asBoolean()).isTrue();
+        // The gauge counts the same store: complaint_alerts_open{kind,stage}.
+        Map<String, Double> gauges = OpenAlertGauges.totals(() -> monitor.driver.<String, Alert>getKeyValueStore(
+                LifecycleTopology.OPEN_ALERTS_STORE));
+        assertThat(gauges).containsEntry("ACKNOWLEDGEMENT_OVERDUE|1", 1.0).containsEntry("ACKNOWLEDGEMENT_DUE_SOON|1", 2.0)
+                .containsEntry("RESPONSE_OVERDUE|1", 0.0);
 
         monitor.send(c1.acknowledged(1, "2026-01-02 09:00"));
         assertThat(get(Map.of()).get("alerts")).extracting(a -> a.get("complaintRef").asText())

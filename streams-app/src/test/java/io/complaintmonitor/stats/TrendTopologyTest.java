@@ -74,6 +74,9 @@ class TrendTopologyTest {
         assertThat(raised.getWindowStart()).isEqualTo(LocalDate.parse("2026-03-02"));
         assertThat(raised.getExplanation()).contains("DAMP_MOULD").contains("30");
         assertThat(raised.getLandlordId()).isEqualTo("all");
+        // Recovered: no trend alert active, by the gauge complaint_trend_alerts_active.
+        assertThat(TrendGauges.totals(() -> monitor.driver.<String, TrendTrack>getKeyValueStore(
+                FiguresTopology.TRENDS_STORE))).containsEntry("VOLUME_SPIKE|category", 0.0);
 
         // Nothing new on the next flush: each window is judged as complete once.
         monitor.tick("2026-03-21T12:00:00Z");
@@ -99,5 +102,7 @@ class TrendTopologyTest {
                         TrendAlert::getObserved)
                 .startsWith(tuple(TrendStatus.RAISED, "CON-3", "2026-01-01", 0.85));
         assertThat(trends).noneMatch(t -> t.getKind() == TrendKind.VOLUME_SPIKE);
+        assertThat(TrendGauges.totals(() -> monitor.driver.<String, TrendTrack>getKeyValueStore(
+                FiguresTopology.TRENDS_STORE))).containsEntry("CONTRACTOR_UNDERPERFORMING|contractorId", 1.0);
     }
 }
