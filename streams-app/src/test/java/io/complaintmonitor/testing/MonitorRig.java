@@ -66,7 +66,8 @@ public final class MonitorRig implements AutoCloseable {
                 .override(ConfigKey.STATE_DIR, stateDir.toString())
                 .override(ConfigKey.TOPIC_PARTITIONS, "1");
         for (ConfigKey topic : List.of(ConfigKey.TOPIC_CRM, ConfigKey.TOPIC_CONTRACTOR, ConfigKey.TOPIC_WEBFORM,
-                ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_DLQ, ConfigKey.TOPIC_HEARTBEAT)) {
+                ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_STATS, ConfigKey.TOPIC_TRENDS, ConfigKey.TOPIC_DLQ,
+                ConfigKey.TOPIC_HEARTBEAT)) {
             loader.override(topic, KafkaTestCluster.uniqueName(topic.defaultValue()));
         }
         settings.accept(loader);
