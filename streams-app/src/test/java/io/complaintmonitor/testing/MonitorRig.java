@@ -63,6 +63,7 @@ public final class MonitorRig implements AutoCloseable {
                 .override(ConfigKey.APPLICATION_ID, KafkaTestCluster.uniqueName("monitor"))
                 .override(ConfigKey.HTTP_PORT, "0")
                 .override(ConfigKey.HTTP_HOST, "127.0.0.1")
+                .override(ConfigKey.HTTP_ADVERTISED_HOST, "127.0.0.1")
                 .override(ConfigKey.STATE_DIR, stateDir.toString())
                 .override(ConfigKey.TOPIC_PARTITIONS, "1");
         for (ConfigKey topic : List.of(ConfigKey.TOPIC_CRM, ConfigKey.TOPIC_CONTRACTOR, ConfigKey.TOPIC_WEBFORM,
