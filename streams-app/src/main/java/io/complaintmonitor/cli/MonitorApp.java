@@ -7,7 +7,11 @@ import io.complaintmonitor.config.TopicProvisioner;
 import io.complaintmonitor.domain.BankHolidayCalendars;
 import io.complaintmonitor.domain.WorkingDayCalendar;
 import io.complaintmonitor.http.HealthHandler;
+import io.complaintmonitor.domain.stats.DurationAggregate;
 import io.complaintmonitor.http.HttpHandler;
+import io.complaintmonitor.http.InstanceRouter;
+import io.complaintmonitor.http.LateHandler;
+import io.complaintmonitor.http.LocalStore;
 import io.complaintmonitor.http.MetricsHandler;
 import io.complaintmonitor.http.MonitorHttpServer;
 import io.complaintmonitor.ingest.IngestHttpHandler;
@@ -32,6 +36,10 @@ import io.complaintmonitor.metrics.MonitorMeters;
 import io.complaintmonitor.registry.RegistryHttpApi;
 import io.complaintmonitor.registry.RestSchemaRegistryClient;
 import io.complaintmonitor.serde.TopicSerdes;
+import io.complaintmonitor.stats.FiguresGauges;
+import io.complaintmonitor.stats.FiguresTopology;
+import io.complaintmonitor.stats.StatsQueryHandler;
+import io.complaintmonitor.stats.TsmQueryHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -42,12 +50,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * One running monitor: the HTTP server (health, metrics, and the embedded registry when there is
@@ -110,9 +121,13 @@ public final class MonitorApp implements AutoCloseable {
         routes.put(IngestHttpHandler.PREFIX, request -> ingest.get() == null
                 ? io.complaintmonitor.http.HttpResponse.json(503, "{\"error\":\"starting\"}")
                 : ingest.get().handle(request));
-        routes.put(ComplaintQueryHandler.PREFIX, new ComplaintQueryHandler(
-                () -> runner.get() == null ? null : runner.get().streams(),
-                new ComplaintRules(calendar, config.dueSoonWorkingDays()), config.defaultLandlordId()));
+        // The query API needs this instance's advertised port, known once the server listens.
+        LateHandler complaints = new LateHandler();
+        LateHandler tsm = new LateHandler();
+        LateHandler stats = new LateHandler();
+        routes.put(ComplaintQueryHandler.PREFIX, complaints);
+        routes.put(TsmQueryHandler.PATH, tsm);
+        routes.put(StatsQueryHandler.PATH, stats);
         routes.put(AlertsQueryHandler.PREFIX, new AlertsQueryHandler(() -> localStore(runner.get(),
                 LifecycleTopology.OPEN_ALERTS_STORE)));
         MonitorHttpServer http = MonitorHttpServer.start(config.httpHost(), config.httpPort(), routes);
@@ -120,6 +135,15 @@ public final class MonitorApp implements AutoCloseable {
             MonitorConfig effective = embeddedRegistry.isPresent()
                     ? config.withCluster(config.bootstrapServers(), localUri(http)).withHttpPort(http.port())
                     : config.withHttpPort(http.port());
+            Supplier<KafkaStreams> live = () -> runner.get() == null ? null : runner.get().streams();
+            InstanceRouter router = new InstanceRouter(new HostInfo(effective.httpAdvertisedHost(), effective.httpPort()),
+                    InstanceRouter.Placement.of(live), InstanceRouter.DEFAULT_TIMEOUT);
+            complaints.set(new ComplaintQueryHandler(ComplaintQueryHandler.store(live), router,
+                    new ComplaintRules(calendar, config.dueSoonWorkingDays()), config.defaultLandlordId()));
+            LocalStore<Long> counts = LocalStore.of(live, FiguresTopology.COUNTS_STORE);
+            LocalStore<DurationAggregate> durations = LocalStore.of(live, FiguresTopology.STATS_STORE);
+            tsm.set(new TsmQueryHandler(counts, router, effective.landlordHomes(), effective.defaultLandlordId(), clock));
+            stats.set(new StatsQueryHandler(durations, router));
             if (effective.createTopics()) {
                 TopicProvisioner.ensureTopics(effective);
             }
@@ -136,6 +160,9 @@ public final class MonitorApp implements AutoCloseable {
             OpenCounts.register(meters.registry(), streams::streams);
             OpenAlertGauges.register(meters.registry(), () -> localStore(streams, LifecycleTopology.OPEN_ALERTS_STORE));
             TrendGauges.register(meters.registry(), () -> localStore(streams, FiguresTopology.TRENDS_STORE));
+            FiguresGauges gauges = new FiguresGauges(counts, durations, router, streams::isRunning,
+                    effective.landlordHomes(), effective.defaultLandlordId(), clock).register(meters.registry());
+            meters.beforeEachScrape(gauges::refresh);
             streams.start();
             Optional<HeartbeatPublisher> heartbeat = wallClock.map(ticking -> new HeartbeatPublisher(
                     producer(effective, "heartbeat", new StringSerializer()), effective.topics().heartbeat(),

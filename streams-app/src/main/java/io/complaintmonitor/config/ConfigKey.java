@@ -17,6 +17,9 @@ public enum ConfigKey {
             "Kafka Streams application id: consumer group and internal topic prefix"),
     HTTP_HOST("http.host", "MONITOR_HTTP_HOST", "0.0.0.0", "address the HTTP server binds"),
     HTTP_PORT("http.port", "MONITOR_HTTP_PORT", "8080", "HTTP port for health, metrics, registry and API; 0 = any free port"),
+    HTTP_ADVERTISED_HOST("http.advertised.host", "MONITOR_HTTP_ADVERTISED_HOST", "",
+            "host name other instances reach this one's HTTP port by (Kafka Streams application.server, for routing "
+                    + "queries); empty = this machine's host name, or localhost if it has none"),
     STATE_DIR("state.dir", "MONITOR_STATE_DIR", "data/streams", "Kafka Streams state directory (RocksDB stores)"),
     TOPIC_PARTITIONS("topic.partitions", "MONITOR_TOPIC_PARTITIONS", "3", "partitions of topics the monitor creates"),
     TOPIC_REPLICATION("topic.replication.factor", "MONITOR_TOPIC_REPLICATION_FACTOR", "1",

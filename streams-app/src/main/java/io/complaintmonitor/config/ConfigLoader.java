@@ -100,6 +100,7 @@ public final class ConfigLoader {
                 text(APPLICATION_ID),
                 text(HTTP_HOST),
                 integer(HTTP_PORT, 0, 65_535),
+                advertisedHost(),
                 Path.of(text(STATE_DIR)),
                 integer(TOPIC_PARTITIONS, 1, 1_000),
                 (short) integer(TOPIC_REPLICATION, 1, 10),
@@ -187,6 +188,23 @@ public final class ConfigLoader {
             // reported below with the accepted range
         }
         throw invalid(key, "a fraction above 0 and at most 1, such as 0.90");
+    }
+
+    /** The advertised host as given, else this machine's name, else localhost. */
+    private String advertisedHost() {
+        String value = values.get(HTTP_ADVERTISED_HOST.key());
+        if (value != null && !value.isBlank()) {
+            if (value.contains(":") || value.contains("/") || value.contains(" ")) {
+                throw invalid(HTTP_ADVERTISED_HOST, "a host name or address without port or scheme (e.g. monitor-1.internal)");
+            }
+            return value.trim();
+        }
+        try {
+            String name = java.net.InetAddress.getLocalHost().getHostName();
+            return name == null || name.isBlank() ? "localhost" : name;
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
     }
 
     /** landlordId=homes pairs; each landlord once, homes a positive whole number. */

@@ -17,6 +17,7 @@ public record MonitorConfig(
         String applicationId,
         String httpHost,
         int httpPort,
+        String httpAdvertisedHost,
         Path stateDir,
         int topicPartitions,
         short topicReplicationFactor,
@@ -36,13 +37,14 @@ public record MonitorConfig(
         Map<String, String> kafkaOverrides) {
 
     public MonitorConfig {
+        java.util.Objects.requireNonNull(httpAdvertisedHost, "httpAdvertisedHost");
         kafkaOverrides = Map.copyOf(kafkaOverrides);
         landlordHomes = Map.copyOf(landlordHomes);
     }
 
     /** The same configuration pointed at another cluster and registry (demo and audit start their own). */
     public MonitorConfig withCluster(String bootstrap, URI registry) {
-        return new MonitorConfig(bootstrap, registry, applicationId, httpHost, httpPort, stateDir, topicPartitions,
+        return new MonitorConfig(bootstrap, registry, applicationId, httpHost, httpPort, httpAdvertisedHost, stateDir, topicPartitions,
                 topicReplicationFactor, createTopics, topics, defaultLandlordId, dueSoonWorkingDays, calendarFile,
                 calendarDivision, lateEventGrace, statsGrace, landlordHomes, trendThresholds, heartbeatInterval, processingGuarantee, streamThreads,
                 kafkaOverrides);
@@ -50,14 +52,19 @@ public record MonitorConfig(
 
     /** The same configuration with another grace for late events in the figures (the audit keeps every window open). */
     public MonitorConfig withStatsGrace(Duration grace) {
-        return new MonitorConfig(bootstrapServers, schemaRegistryUrl, applicationId, httpHost, httpPort, stateDir,
+        return new MonitorConfig(bootstrapServers, schemaRegistryUrl, applicationId, httpHost, httpPort, httpAdvertisedHost, stateDir,
                 topicPartitions, topicReplicationFactor, createTopics, topics, defaultLandlordId, dueSoonWorkingDays,
                 calendarFile, calendarDivision, lateEventGrace, grace, landlordHomes, trendThresholds, heartbeatInterval,
                 processingGuarantee, streamThreads, kafkaOverrides);
     }
 
+    /** host:port other instances reach this one at: Kafka Streams' application.server. */
+    public String advertisedEndpoint() {
+        return httpAdvertisedHost + ":" + httpPort;
+    }
+
     public MonitorConfig withHttpPort(int port) {
-        return new MonitorConfig(bootstrapServers, schemaRegistryUrl, applicationId, httpHost, port, stateDir,
+        return new MonitorConfig(bootstrapServers, schemaRegistryUrl, applicationId, httpHost, port, httpAdvertisedHost, stateDir,
                 topicPartitions, topicReplicationFactor, createTopics, topics, defaultLandlordId, dueSoonWorkingDays,
                 calendarFile, calendarDivision, lateEventGrace, statsGrace, landlordHomes, trendThresholds, heartbeatInterval, processingGuarantee,
                 streamThreads, kafkaOverrides);

@@ -23,6 +23,9 @@ public final class StreamsProperties {
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.topicReplicationFactor());
+        // Where other instances reach this one's query API: Streams shares it in the group's metadata,
+        // so any instance can tell which one holds a key (http.InstanceRouter).
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedEndpoint());
         // Alerts must leave within seconds of their deadline: commit (and so publish, under
         // exactly-once) at least every 500 ms rather than the 100 ms default's cost or 30 s.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500);

@@ -83,6 +83,7 @@ public final class MonitorHttpServer implements AutoCloseable {
                 response = invoke(handler, exchange, path);
             }
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             byte[] body = response.body();
             boolean head = exchange.getRequestMethod().equals("HEAD");
             exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);
@@ -98,7 +99,7 @@ public final class MonitorHttpServer implements AutoCloseable {
         try {
             byte[] body = readBody(exchange.getRequestBody());
             HttpRequest request = new HttpRequest(exchange.getRequestMethod(), path,
-                    HttpRequest.parseQuery(exchange.getRequestURI().getRawQuery()), body);
+                    HttpRequest.parseQuery(exchange.getRequestURI().getRawQuery()), body, headersOf(exchange));
             return handler.handle(request);
         } catch (BodyTooLargeException e) {
             return HttpResponse.json(413, "{\"error\":\"request body larger than " + MAX_BODY_BYTES + " bytes\"}");
@@ -106,6 +107,16 @@ public final class MonitorHttpServer implements AutoCloseable {
             LOG.warn("HTTP {} {} failed", exchange.getRequestMethod(), path, e);
             return HttpResponse.json(500, "{\"error\":\"" + JsonText.escape(String.valueOf(e.getMessage())) + "\"}");
         }
+    }
+
+    private static Map<String, String> headersOf(HttpExchange exchange) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name, values.get(0));
+            }
+        });
+        return headers;
     }
 
     private static boolean matches(String path, String prefix) {

@@ -9,33 +9,40 @@ import io.complaintmonitor.domain.complaint.Deadline;
 import io.complaintmonitor.http.HttpHandler;
 import io.complaintmonitor.http.HttpRequest;
 import io.complaintmonitor.http.HttpResponse;
+import io.complaintmonitor.http.InstanceRouter;
+import io.complaintmonitor.http.LocalStore;
 import io.complaintmonitor.http.JsonText;
 import io.complaintmonitor.serde.JsonSerde;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * {@code GET /api/complaints/{ref}[?landlord=ID]}: one complaint as the monitor sees it — each
  * stage's due dates and standing, the alerts raised, the checks still pending — read from the
- * {@code complaint-state} store by an interactive query. One instance holds every key today; with
- * several instances this answers for the keys held locally and says so (see README).
+ * {@code complaint-state} store of the instance that holds the complaint: with several instances,
+ * the query is forwarded there ({@link InstanceRouter}) and {@code servedBy} names it.
  */
 public final class ComplaintQueryHandler implements HttpHandler {
 
     public static final String PREFIX = "/api/complaints";
 
-    private final Supplier<KafkaStreams> streams;
+    private final LocalStore<TrackedComplaint> states;
+    private final InstanceRouter router;
     private final ComplaintRules rules;
     private final String defaultLandlordId;
 
-    public ComplaintQueryHandler(Supplier<KafkaStreams> streams, ComplaintRules rules, String defaultLandlordId) {
-        this.streams = streams;
+    public ComplaintQueryHandler(LocalStore<TrackedComplaint> states, InstanceRouter router, ComplaintRules rules,
+            String defaultLandlordId) {
+        this.states = states;
+        this.router = router;
         this.rules = rules;
         this.defaultLandlordId = defaultLandlordId;
+    }
+
+    /** The store the handler reads, on a running Kafka Streams client. */
+    public static LocalStore<TrackedComplaint> store(Supplier<KafkaStreams> streams) {
+        return LocalStore.of(streams, LifecycleTopology.STATE_STORE);
     }
 
     @Override
@@ -49,27 +56,23 @@ public final class ComplaintQueryHandler implements HttpHandler {
                     + "/{complaintRef}[?landlord=ID]\"}");
         }
         String landlord = request.query().getOrDefault("landlord", defaultLandlordId);
-        KafkaStreams running = streams.get();
-        if (running == null) {
-            return HttpResponse.json(503, "{\"error\":\"the monitor is starting; retry shortly\"}");
-        }
+        String key = ComplaintKeys.of(new ComplaintKey(landlord, ref));
+        return router.route(LifecycleTopology.STATE_STORE, key, request, () -> answer(key, ref, landlord));
+    }
+
+    private HttpResponse answer(String key, String ref, String landlord) {
         TrackedComplaint tracked;
         try {
-            ReadOnlyKeyValueStore<String, TrackedComplaint> store = running.store(
-                    StoreQueryParameters.fromNameAndType(LifecycleTopology.STATE_STORE,
-                            QueryableStoreTypes.keyValueStore()));
-            tracked = store.get(ComplaintKeys.of(new ComplaintKey(landlord, ref)));
+            tracked = states.get().get(key);
         } catch (InvalidStateStoreException e) {
-            return HttpResponse.json(503, "{\"error\":\"complaint state not queryable yet (Kafka Streams "
-                    + JsonText.escape(running.state().name()) + "); retry shortly\"}");
+            return HttpResponse.error(503, "complaint state not queryable yet (" + e.getMessage() + "); retry shortly");
         }
         if (tracked == null) {
             return HttpResponse.json(404, "{\"error\":\"no complaint " + JsonText.escape(ref) + " for landlord "
                     + JsonText.escape(landlord) + "\"}");
         }
-        return HttpResponse.json(200, describe(tracked).toString());
+        return HttpResponse.json(200, describe(tracked).put("servedBy", router.selfName()).toString());
     }
-
     private ObjectNode describe(TrackedComplaint tracked) {
         var mapper = JsonSerde.mapper();
         ComplaintState state = tracked.state();

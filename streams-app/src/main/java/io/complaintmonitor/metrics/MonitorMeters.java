@@ -10,7 +10,11 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Prometheus registry behind {@code /metrics}: JVM and process metrics, the Kafka Streams
@@ -18,9 +22,12 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 public final class MonitorMeters implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorMeters.class);
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private KafkaStreamsMetrics streamsMetrics;
+    private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
 
     public MonitorMeters() {
         registry.config().commonTags("application", "complaint-monitor");
@@ -45,8 +52,24 @@ public final class MonitorMeters implements AutoCloseable {
         streamsMetrics.bindTo(registry);
     }
 
+    /**
+     * Runs {@code refresh} before every scrape: for gauges whose label values change over time
+     * (a quarter), re-registered from the stores each time so only current series are served.
+     */
+    public void beforeEachScrape(Runnable refresh) {
+        beforeScrape.add(refresh);
+    }
+
     /** The Prometheus text exposition, as served on /metrics. */
-    public String scrape() {
+    public synchronized String scrape() {
+        for (Runnable refresh : beforeScrape) {
+            try {
+                refresh.run();
+            } catch (RuntimeException e) {
+                // A figure that cannot be read must not take the other metrics down with it.
+                LOG.warn("refreshing gauges before a scrape failed", e);
+            }
+        }
         return registry.scrape();
     }
 

@@ -30,6 +30,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldAdvertiseThisMachinesNameWhenNoHostIsGivenAndTheGivenHostOtherwise() throws IOException {
+        MonitorConfig defaults = new ConfigLoader().load();
+        assertThat(defaults.httpAdvertisedHost()).isNotBlank().doesNotContain(":");
+        assertThat(defaults.advertisedEndpoint()).isEqualTo(defaults.httpAdvertisedHost() + ":8080");
+        MonitorConfig given = new ConfigLoader().environment(Map.of("MONITOR_HTTP_ADVERTISED_HOST", "monitor-2.internal"))
+                .load();
+        assertThat(given.advertisedEndpoint()).isEqualTo("monitor-2.internal:8080");
+        assertThat(StreamsProperties.of(given, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())
+                .get("application.server")).isEqualTo("monitor-2.internal:8080");
+        assertThatThrownBy(() -> new ConfigLoader().override(ConfigKey.HTTP_ADVERTISED_HOST, "http://m:8080").load())
+                .hasMessageContaining("http.advertised.host").hasMessageContaining("without port or scheme");
+    }
+
+    @Test
     void shouldLayerFileThenEnvironmentThenCommandLine() throws IOException {
         Path file = write("monitor.properties", """
                 bootstrap.servers=file:9092

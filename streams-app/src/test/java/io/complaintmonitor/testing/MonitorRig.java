@@ -47,10 +47,14 @@ public final class MonitorRig implements AutoCloseable {
     private final KafkaSchemaLog schemaLog;
     private final MonitorApp app;
     private final TopicSerdes serdes;
+    private final Consumer<ConfigLoader> sameMonitor;
+    private final Clock clock;
 
-    private MonitorRig(KafkaSchemaLog schemaLog, MonitorApp app) {
+    private MonitorRig(KafkaSchemaLog schemaLog, MonitorApp app, Consumer<ConfigLoader> sameMonitor, Clock clock) {
         this.schemaLog = schemaLog;
         this.app = app;
+        this.sameMonitor = sameMonitor;
+        this.clock = clock;
         this.serdes = TopicSerdes.using(RestSchemaRegistryClient.forUrl(app.config().schemaRegistryUrl().toString()));
     }
 
@@ -58,23 +62,42 @@ public final class MonitorRig implements AutoCloseable {
         String bootstrap = KafkaTestCluster.bootstrapServers();
         KafkaSchemaLog schemaLog = KafkaSchemaLog.open(Map.of("bootstrap.servers", bootstrap),
                 KafkaTestCluster.uniqueName("_schemas"), (short) 1, Duration.ofSeconds(30));
-        ConfigLoader loader = new ConfigLoader()
-                .override(ConfigKey.BOOTSTRAP_SERVERS, bootstrap)
-                .override(ConfigKey.APPLICATION_ID, KafkaTestCluster.uniqueName("monitor"))
-                .override(ConfigKey.HTTP_PORT, "0")
-                .override(ConfigKey.HTTP_HOST, "127.0.0.1")
-                .override(ConfigKey.STATE_DIR, stateDir.toString())
-                .override(ConfigKey.TOPIC_PARTITIONS, "1");
+        Map<ConfigKey, String> names = new java.util.EnumMap<>(ConfigKey.class);
+        names.put(ConfigKey.APPLICATION_ID, KafkaTestCluster.uniqueName("monitor"));
         for (ConfigKey topic : List.of(ConfigKey.TOPIC_CRM, ConfigKey.TOPIC_CONTRACTOR, ConfigKey.TOPIC_WEBFORM,
                 ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_STATS, ConfigKey.TOPIC_TRENDS, ConfigKey.TOPIC_DLQ,
                 ConfigKey.TOPIC_HEARTBEAT)) {
-            loader.override(topic, KafkaTestCluster.uniqueName(topic.defaultValue()));
+            names.put(topic, KafkaTestCluster.uniqueName(topic.defaultValue()));
         }
-        settings.accept(loader);
+        // What every instance of this monitor shares: cluster, application id, topics, the test's settings.
+        Consumer<ConfigLoader> sameMonitor = loader -> {
+            loader.override(ConfigKey.BOOTSTRAP_SERVERS, bootstrap)
+                    .override(ConfigKey.HTTP_PORT, "0")
+                    .override(ConfigKey.HTTP_HOST, "127.0.0.1")
+                    .override(ConfigKey.HTTP_ADVERTISED_HOST, "127.0.0.1")
+                    .override(ConfigKey.TOPIC_PARTITIONS, "1");
+            names.forEach(loader::override);
+            settings.accept(loader);
+        };
+        ConfigLoader loader = new ConfigLoader();
+        sameMonitor.accept(loader);
+        loader.override(ConfigKey.STATE_DIR, stateDir.toString());
         MonitorApp app = MonitorApp.start(loader.load(),
                 Optional.of(new RegistryHttpApi(EmbeddedSchemaRegistry.start(schemaLog))), Optional.of(clock));
         app.streams().awaitRunning(Duration.ofSeconds(60));
-        return new MonitorRig(schemaLog, app);
+        return new MonitorRig(schemaLog, app, sameMonitor, clock);
+    }
+
+    /**
+     * Another instance of the same monitor (application id, topics, settings; the first instance's
+     * registry), sharing the work with it; the caller closes it.
+     */
+    public MonitorApp startAnotherInstance(Path stateDir) throws Exception {
+        ConfigLoader loader = new ConfigLoader();
+        sameMonitor.accept(loader);
+        loader.override(ConfigKey.STATE_DIR, stateDir.toString())
+                .override(ConfigKey.SCHEMA_REGISTRY_URL, config().schemaRegistryUrl().toString());
+        return MonitorApp.start(loader.load(), Optional.empty(), Optional.of(clock));
     }
 
     public MonitorApp app() {
