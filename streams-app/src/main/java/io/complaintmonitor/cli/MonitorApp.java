@@ -128,8 +128,8 @@ public final class MonitorApp implements AutoCloseable {
         routes.put(ComplaintQueryHandler.PREFIX, complaints);
         routes.put(TsmQueryHandler.PATH, tsm);
         routes.put(StatsQueryHandler.PATH, stats);
-        routes.put(AlertsQueryHandler.PREFIX, new AlertsQueryHandler(() -> localStore(runner.get(),
-                LifecycleTopology.OPEN_ALERTS_STORE)));
+        LateHandler alerts = new LateHandler();
+        routes.put(AlertsQueryHandler.PREFIX, alerts);
         MonitorHttpServer http = MonitorHttpServer.start(config.httpHost(), config.httpPort(), routes);
         try {
             MonitorConfig effective = embeddedRegistry.isPresent()
@@ -144,6 +144,8 @@ public final class MonitorApp implements AutoCloseable {
             LocalStore<DurationAggregate> durations = LocalStore.of(live, FiguresTopology.STATS_STORE);
             tsm.set(new TsmQueryHandler(counts, router, effective.landlordHomes(), effective.defaultLandlordId(), clock));
             stats.set(new StatsQueryHandler(durations, router));
+            alerts.set(new AlertsQueryHandler(() -> localStore(runner.get(), LifecycleTopology.OPEN_ALERTS_STORE),
+                    router));
             if (effective.createTopics()) {
                 TopicProvisioner.ensureTopics(effective);
             }

@@ -7,6 +7,7 @@ import io.complaintmonitor.domain.complaint.AlertType;
 import io.complaintmonitor.http.HttpHandler;
 import io.complaintmonitor.http.HttpRequest;
 import io.complaintmonitor.http.HttpResponse;
+import io.complaintmonitor.http.InstanceRouter;
 import io.complaintmonitor.http.JsonText;
 import io.complaintmonitor.serde.JsonSerde;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * {@code open-alerts} store, most overdue first (earliest due date). Every alert ever raised is on
  * {@code complaints.alerts.v1}; only open ones are kept for this query, so status=open is the only
  * status it answers.
+ *
+ * <p>Alerts live with their complaint's task. With several instances each answers for the tasks
+ * it holds and says so: {@code "partial": true} and the other instances to ask, by name.
  */
 public final class AlertsQueryHandler implements HttpHandler {
 
@@ -37,10 +41,15 @@ public final class AlertsQueryHandler implements HttpHandler {
             Set.of("status", "kind", "stage", "landlord", "category", "contractor", "team", "limit");
 
     private final Supplier<ReadOnlyKeyValueStore<String, Alert>> store;
+    private final InstanceRouter router;
 
-    /** @param store the instance's {@code open-alerts} store; may throw InvalidStateStoreException while starting */
-    public AlertsQueryHandler(Supplier<ReadOnlyKeyValueStore<String, Alert>> store) {
+    /**
+     * @param store the instance's {@code open-alerts} store; may throw InvalidStateStoreException while starting
+     * @param router where the other instances are; null for a single instance
+     */
+    public AlertsQueryHandler(Supplier<ReadOnlyKeyValueStore<String, Alert>> store, InstanceRouter router) {
         this.store = store;
+        this.router = router;
     }
 
     @Override
@@ -107,6 +116,12 @@ public final class AlertsQueryHandler implements HttpHandler {
         var mapper = JsonSerde.mapper();
         ObjectNode body = mapper.createObjectNode().put("status", status).put("count", matching.size())
                 .put("truncated", matching.size() > limit);
+        List<String> others = router == null ? List.of() : router.otherInstances(LifecycleTopology.OPEN_ALERTS_STORE);
+        body.put("partial", !others.isEmpty());
+        others.forEach(body.putArray("otherInstances")::add);
+        if (router != null) {
+            body.put("servedBy", router.selfName());
+        }
         ArrayNode alerts = body.putArray("alerts");
         matching.stream().limit(limit).forEach(a -> alerts.add(mapper.valueToTree(a)));
         return HttpResponse.json(200, body.toString());

@@ -24,7 +24,7 @@ class OpenAlertsTopologyTest extends MonitorDriverTest {
 
     private AlertsQueryHandler handler() {
         return new AlertsQueryHandler(() -> monitor.driver.<String, Alert>getKeyValueStore(
-                LifecycleTopology.OPEN_ALERTS_STORE));
+                LifecycleTopology.OPEN_ALERTS_STORE), null);
     }
 
     @Test
@@ -35,6 +35,7 @@ class OpenAlertsTopologyTest extends MonitorDriverTest {
 
         JsonNode open = get(Map.of("kind", "ACKNOWLEDGEMENT_OVERDUE"));
         assertThat(open.get("count").asInt()).isEqualTo(1);
+        assertThat(open.get("partial").asBoolean()).as("one instance holds every task").isFalse();
         assertThat(open.get("alerts").get(0).get("complaintRef").asText()).isEqualTo("C-1");
         assertThat(open.get("alerts").get(0).get("dueDate").asText()).isEqualTo("2025-12-30");
         // Both have a due-soon alert still standing; C-1's is listed first (earlier due date).
