@@ -177,6 +177,31 @@ class FiguresAgreeWithAuditIT {
     }
 
     @Test
+    void shouldCountReceiptsAndResponsesPerFinancialYearAsTheAuditDoesInTotal() {
+        // The history runs from early 2025 to --as-of (6 January 2026): financial years 2024 and 2025.
+        await("/api/tsm agrees with summary.json").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (int stage = 1; stage <= 2; stage++) {
+                long received = 0;
+                long responded = 0;
+                long within = 0;
+                for (String year : List.of("2024", "2025")) {
+                    var response = rig.get("/api/tsm?year=" + year);
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                    JsonNode figures = JSON.readTree(response.body()).get("yearToDate").get("stage" + stage);
+                    received += figures.get("received").asLong();
+                    responded += figures.get("responded").asLong();
+                    within += figures.get("respondedWithin").asLong();
+                }
+                JsonNode audited = summary.get("stage" + stage);
+                assertThat(received).as("stage %d received", stage).isEqualTo(audited.get("received").asLong());
+                assertThat(responded).as("stage %d responded", stage).isEqualTo(audited.get("responded").asLong());
+                assertThat(within).as("stage %d responded within timescale", stage)
+                        .isEqualTo(audited.get("respondedWithinTimescale").asLong());
+            }
+        });
+    }
+
+    @Test
     void shouldDescribeEachComplaintAsTheAuditDoes() throws Exception {
         List<String> all = new ArrayList<>(auditComplaints.keySet());
         Random random = new Random(SEED);

@@ -17,7 +17,9 @@ import java.util.Locale;
 /**
  * What a complaint's facts contribute to the statistics and headline measures. Uses the same
  * clocks and {@link StageOutcome} as the alerts and the audit summary, so the figures cannot
- * disagree with them about what was on time.
+ * disagree with them about what was done or on time: a step is done when its acknowledgement or
+ * response happened, even after the stage's clock was stopped (the audit counts that response
+ * too); the stop only ends the time it counts as open past due.
  */
 final class FiguresOf {
 
@@ -49,7 +51,7 @@ final class FiguresOf {
                 steps.add(response(stage, facts, outcome, stop, labels, calendar, responseDue));
             }
             Instant responded = facts.respondedAt();
-            if (finishedBefore(responded, stop)) {
+            if (outcome.responded()) {
                 LocalDate on = date(responded);
                 tallies.add(new Tally(Measures.responded(stage), on, 1, labels));
                 if (outcome.respondedWithinTimescale()) {
@@ -88,7 +90,7 @@ final class FiguresOf {
     private static StepMeasure acknowledgement(int stage, StageFacts facts, StageOutcome outcome, Instant stop,
             Labels labels, WorkingDayCalendar calendar) {
         Instant done = facts.effectiveAcknowledgedAt();
-        boolean finished = finishedBefore(done, stop);
+        boolean finished = done != null;
         LocalDate due = outcome.acknowledgementDue();
         return new StepMeasure(Step.of(stage, false), labels,
                 finished ? date(done) : null,
@@ -106,7 +108,7 @@ final class FiguresOf {
     private static StepMeasure response(int stage, StageFacts facts, StageOutcome outcome, Instant stop,
             Labels labels, WorkingDayCalendar calendar, LocalDate responseDue) {
         Instant done = facts.respondedAt();
-        boolean finished = finishedBefore(done, stop);
+        boolean finished = done != null;
         LocalDate start = facts.acknowledgedAt() != null ? date(facts.acknowledgedAt())
                 : outcome.acknowledgementDue() != null ? outcome.acknowledgementDue() : null;
         int extensions = (int) facts.extensions().stream()
@@ -119,11 +121,6 @@ final class FiguresOf {
                 extensions,
                 responseDue.plusDays(1),
                 overdueUntil(done, stop));
-    }
-
-    /** Done, and not after the stage's clock was stopped (a response after a closure is not counted). */
-    private static boolean finishedBefore(Instant done, Instant stop) {
-        return done != null && (stop == null || !stop.isBefore(done));
     }
 
     /** The first day at whose start the step is no longer open: done or stopped, whichever came first. */

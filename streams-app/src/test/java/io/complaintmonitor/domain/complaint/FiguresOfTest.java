@@ -251,11 +251,12 @@ class FiguresOfTest {
     }
 
     @Test
-    void shouldNotFinishTheStepAndEndItsOverdueIntervalAtTheClosureWhenResponseFollowsAClosure() {
+    void shouldCountTheResponseAsTheAuditDoesButEndTheOverdueIntervalAtTheClosureWhenResponseFollowsAClosure() {
         // Acknowledged Monday 22 December: response due 23, 24, 29, 30, 31, 2, 5, 6, 7, 8 ->
         // Thursday 8 January, overdue from the 9th. Closed Tuesday 20 January at 10:00, so open
-        // past due at the start of the 20th but not of the 21st; the response on the 22nd, after
-        // the clock stopped, is not counted.
+        // past due at the start of the 20th but not of the 21st. The response on the 22nd still
+        // counts as a (late) response, as in the audit summary: 20 working days after the
+        // acknowledgement (5 in December, 2 January, then 5 + 5 + 4 in January).
         Scenario s = new Scenario().received("2025-12-19 10:00")
                 .acknowledged(1, "2025-12-22 11:00")
                 .closed("2026-01-20 10:00")
@@ -263,11 +264,14 @@ class FiguresOfTest {
 
         ComplaintFigures f = figures(s);
 
-        StepMeasure response = step(Step.STAGE1_RESPONSE, CRM_REPAIRS, null, 0, false, 0, "2026-01-09", "2026-01-21");
+        StepMeasure response = step(Step.STAGE1_RESPONSE, CRM_REPAIRS, "2026-01-22", 20, false, 0, "2026-01-09",
+                "2026-01-21");
         assertThat(f.steps()).containsExactly(
                 step(Step.STAGE1_ACKNOWLEDGEMENT, CRM_REPAIRS, "2025-12-22", 1, true, 0, "2025-12-31", "2025-12-23"),
                 response);
-        assertThat(f.tallies()).containsExactly(tally("stage1.received", "2025-12-19", CRM_REPAIRS));
+        assertThat(f.tallies()).containsExactly(tally("stage1.received", "2025-12-19", CRM_REPAIRS),
+                tally("stage1.responded", "2026-01-22", CRM_REPAIRS),
+                tally("stage1.outcome.upheld", "2026-01-22", CRM_REPAIRS));
         assertThat(response.openPastDueAt(date("2026-01-08"))).isFalse();
         assertThat(response.openPastDueAt(date("2026-01-09"))).isTrue();
         assertThat(response.openPastDueAt(date("2026-01-20"))).isTrue();
@@ -354,14 +358,16 @@ class FiguresOfTest {
         assertThat(inOrder.steps().get(1)).isEqualTo(
                 step(Step.STAGE1_RESPONSE, stage1, "2026-01-16", 13, true, 1, "2026-01-21", "2026-01-17"));
         // Stage 2: acknowledged Wednesday 28 January, response due 20 working days later, Wednesday
-        // 25 February; extended to 10 March, overdue from the 11th; withdrawn on 20 March, so the
-        // response on the 25th does not finish it and it is open past due 11..20 March.
+        // 25 February; extended to 10 March, overdue from the 11th; withdrawn on 20 March, so it is
+        // open past due 11..20 March. The response on the 25th, after the withdrawal, still counts
+        // as a late response (as in the audit): 40 working days after the acknowledgement.
         Labels stage2 = labels("webform", "REPAIRS", "acme-repairs", "housing-south");
         assertThat(inOrder.steps().get(3)).isEqualTo(
-                step(Step.STAGE2_RESPONSE, stage2, null, 0, false, 1, "2026-03-11", "2026-03-21"));
+                step(Step.STAGE2_RESPONSE, stage2, "2026-03-25", 40, false, 1, "2026-03-11", "2026-03-21"));
         assertThat(inOrder.tallies()).extracting(Tally::measure).containsExactly("stage1.received",
                 "stage1.responded", "stage1.responded.within", "stage1.outcome.partly-upheld",
-                "stage1.remedy.offered", "stage1.remedy.pence", "stage2.received", "withdrawn", "ombudsman.referred");
+                "stage1.remedy.offered", "stage1.remedy.pence", "stage2.received", "stage2.responded",
+                "stage2.outcome.upheld", "withdrawn", "ombudsman.referred");
 
         Random random = new Random(20260116L);
         for (int i = 0; i < 200; i++) {
