@@ -44,8 +44,9 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
             WindowKind.QUARTER);
     static final List<WindowKind> COUNT_WINDOWS = List.of(WindowKind.WEEK, WindowKind.MONTH, WindowKind.QUARTER,
             WindowKind.YEAR);
-    /** Pending-store keys of the clock; '~' sorts after every group key. */
+    /** Pending-store keys of the clocks; '~' sorts after every group key. */
     static final String CLOCK_KEY = "~clock";
+    static final String SEEN_KEY = "~latest-event";
     static final String ENDED_KEY = "~windows-ended-up-to";
     /** Pending-store prefix of groups whose trend tests should run at the next flush. */
     static final String TREND_MARK = "~trend|";
@@ -61,7 +62,14 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
     private KeyValueStore<String, Long> counts;
     private KeyValueStore<String, OverdueLedger> ledgers;
     private KeyValueStore<String, Long> pending;
+    /**
+     * The monitor's clock, from the clock marks of the tracking processor's ticks: it moves only
+     * while the monitor is caught up with its inputs, so a backfill (or one source's export sent
+     * after another's) freezes no window on the way. Null until the first tick.
+     */
     private Instant clock;
+    /** The latest event time seen: where "today" is before any tick (an audit, a test). */
+    private Instant latestEvent;
 
     FiguresProcessor(Duration grace, Duration flushInterval, TrendRules trendRules) {
         this.grace = grace;
@@ -80,19 +88,25 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
         this.trends = new TrendJudge(trendRules, counts, context.getStateStore(FiguresTopology.TRENDS_STORE), recent);
         Long stored = pending.get(CLOCK_KEY);
         this.clock = stored == null ? null : Instant.ofEpochMilli(stored);
+        Long seen = pending.get(SEEN_KEY);
+        this.latestEvent = seen == null ? null : Instant.ofEpochMilli(seen);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
     }
 
     @Override
     public void process(Record<String, FiguresInput> record) {
         Instant at = Instant.ofEpochMilli(record.timestamp());
-        if (clock == null || at.isAfter(clock)) {
-            clock = at;
-            pending.put(CLOCK_KEY, at.toEpochMilli());
-        }
         FiguresInput input = record.value();
         if (input == null || input.isClock()) {
+            if (input != null && (clock == null || at.isAfter(clock))) {
+                clock = at;
+                pending.put(CLOCK_KEY, at.toEpochMilli());
+            }
             return;
+        }
+        if (latestEvent == null || at.isAfter(latestEvent)) {
+            latestEvent = at;
+            pending.put(SEEN_KEY, at.toEpochMilli());
         }
         FiguresDelta delta = input.delta();
         String group = delta.key().asString();
@@ -171,10 +185,11 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
 
     /** Emits every window a pending mark says changed, and those that ended since the last flush. */
     void flush() {
-        if (clock == null) {
+        Instant now = clock != null ? clock : latestEvent;
+        if (now == null) {
             return;
         }
-        LocalDate today = LondonTime.dateOf(clock);
+        LocalDate today = LondonTime.dateOf(now);
         Long endedUpTo = pending.get(ENDED_KEY);
         if (endedUpTo != null && today.toEpochDay() > endedUpTo) {
             // Windows that ended since: their open-past-due figure is now due, for every group.
@@ -190,7 +205,8 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
         try (KeyValueIterator<String, Long> it = pending.range(null, "~")) {
             it.forEachRemaining(marks::add);
         }
-        LocalDate firstOpenDay = LondonTime.dateOf(clock.minus(grace)).minusDays(1);
+        LocalDate firstOpenDay = clock == null ? LocalDate.MIN.plusDays(2)
+                : LondonTime.dateOf(clock.minus(grace)).minusDays(1);
         for (KeyValue<String, Long> mark : marks) {
             pending.delete(mark.key);
             int bar = mark.key.indexOf('|');
@@ -200,7 +216,7 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
             for (WindowKind kind : STEP_WINDOWS) {
                 for (ReportingWindow w = kind.windowOf(from); !w.start().isAfter(today); w = w.next()) {
                     if (!frozen(w)) {
-                        emit(step, group, w, today);
+                        emit(step, group, w, today, now);
                     }
                 }
             }
@@ -209,11 +225,11 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
                 ledgers.put(mark.key, ledger.foldUpTo(firstOpenDay.minusDays(1)));
             }
         }
-        judgeTrends(today, dayChanged);
+        judgeTrends(today, now, dayChanged);
     }
 
     /** Trend tests for the groups that changed, and for every group when a day has passed. */
-    private void judgeTrends(LocalDate today, boolean dayChanged) {
+    private void judgeTrends(LocalDate today, Instant now, boolean dayChanged) {
         java.util.Set<String> groups = new java.util.TreeSet<>();
         List<String> marks = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = pending.prefixScan(TREND_MARK, new StringSerializer())) {
@@ -229,12 +245,12 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
         for (String group : groups) {
             DimensionKey key = DimensionKey.parse(group);
             String landlord = key.dimension() == Dimension.LANDLORD ? key.value() : "all";
-            trends.judge(group, today, clock, landlord,
-                    alert -> context.forward(new Record<>(alert.getTrendAlertId(), alert, clock.toEpochMilli())));
+            trends.judge(group, today, now, landlord,
+                    alert -> context.forward(new Record<>(alert.getTrendAlertId(), alert, now.toEpochMilli())));
         }
     }
 
-    private void emit(Step step, String group, ReportingWindow window, LocalDate today) {
+    private void emit(Step step, String group, ReportingWindow window, LocalDate today, Instant now) {
         String key = FiguresKeys.stat(step, group, window);
         DurationAggregate aggregate = stats.get(key);
         Long openPastDue = null;
@@ -254,7 +270,7 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
             stats.put(key, aggregate);
         }
         context.forward(new Record<>(key, StatRecords.toAvro(step, DimensionKey.parse(group), window, aggregate,
-                openPastDue, clock), clock.toEpochMilli()));
+                openPastDue, now), now.toEpochMilli()));
     }
 
     /** Headline counts of one group and window, for tests and the query API. */
