@@ -4,18 +4,20 @@ import io.complaintmonitor.config.MonitorConfig;
 import io.complaintmonitor.domain.WorkingDayCalendar;
 import io.complaintmonitor.domain.complaint.ComplaintEvent;
 import io.complaintmonitor.domain.complaint.ComplaintRules;
+import io.complaintmonitor.domain.trend.TrendRules;
 import io.complaintmonitor.ingest.EventAdapters;
 import io.complaintmonitor.ingest.IngestTopology;
 import io.complaintmonitor.lifecycle.LifecycleTopology;
 import io.complaintmonitor.serde.TopicSerdes;
-import io.complaintmonitor.domain.trend.TrendRules;
 import io.complaintmonitor.stats.FiguresInput;
 import io.complaintmonitor.stats.FiguresTopology;
+import io.complaintmonitor.stats.SurveyFigures;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 
 /** Composes the monitor's flows into the one topology that Kafka Streams runs. */
 public final class MonitorTopology {
@@ -27,11 +29,16 @@ public final class MonitorTopology {
             MeterRegistry meters, Clock clock) {
         ComplaintRules rules = new ComplaintRules(calendar, config.dueSoonWorkingDays());
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<byte[], ComplaintEvent> events = IngestTopology.addTo(builder, config.topics(), serdes,
+        IngestTopology.Ingested ingested = IngestTopology.addTo(builder, config.topics(), serdes,
                 new EventAdapters(config.defaultLandlordId()), rules, meters, clock);
+        KStream<byte[], ComplaintEvent> events = ingested.events();
         KStream<String, FiguresInput> figures = LifecycleTopology.addTo(builder, config.topics(),
                 config.topicPartitions(), config.applicationId(), config.lateEventGrace(), events, rules,
                 serdes.alerts(), meters);
+        // Survey feedback is never a complaint: it skips the lifecycle and only counts in the figures.
+        KStream<String, FiguresInput> survey = ingested.surveyFeedback()
+                .flatMap((key, feedback) -> SurveyFigures.of(feedback), Named.as("survey-as-figures"));
+        figures = figures.merge(survey, Named.as("merge-complaint-and-survey-figures"));
         FiguresTopology.addTo(builder, config.topics(), config.topicPartitions(), config.statsGrace(), figures,
                 new TrendRules(config.trendThresholds()), serdes.stats(), serdes.trends());
         return builder.build();

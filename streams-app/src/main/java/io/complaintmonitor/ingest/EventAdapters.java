@@ -73,6 +73,14 @@ public final class EventAdapters {
                 .build());
     }
 
+    /** The survey feedback a web form record is, if it is one. */
+    public Optional<SurveyFeedback> surveyOf(WebFormSubmission record) {
+        return isSurveyFeedback(record)
+                ? Optional.of(new SurveyFeedback(record.getSubmissionId(), landlord(record.getLandlordId()),
+                        record.getSubmittedAt(), record.getCategory()))
+                : Optional.empty();
+    }
+
     public static boolean isSurveyFeedback(WebFormSubmission record) {
         return "SURVEY_FEEDBACK".equals(name(record.getFormType()));
     }

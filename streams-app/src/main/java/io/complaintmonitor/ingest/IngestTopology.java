@@ -38,47 +38,62 @@ public final class IngestTopology {
     private IngestTopology() {
     }
 
-    /** Accepted events of all three sources, merged, still keyed as their producers keyed them. */
-    public static KStream<byte[], ComplaintEvent> addTo(StreamsBuilder builder, Topics topics, TopicSerdes serdes,
+    /**
+     * What ingest hands on: accepted events of all three sources, merged, and web form survey
+     * feedback (never a complaint, counted apart); both still keyed as their producers keyed them.
+     */
+    public record Ingested(KStream<byte[], ComplaintEvent> events, KStream<byte[], SurveyFeedback> surveyFeedback) {
+    }
+
+    public static Ingested addTo(StreamsBuilder builder, Topics topics, TopicSerdes serdes,
             EventAdapters adapters, ComplaintRules rules, MeterRegistry meters, Clock clock) {
         Counter survey = Counter.builder(SURVEY_METRIC)
                 .description("web form survey feedback received; never a complaint (Code 1.6)")
                 .register(meters);
-        KStream<byte[], ComplaintEvent> crm = source(builder, Source.CRM, topics, serdes.crm(),
+        var crm = source(builder, Source.CRM, topics, serdes.crm(),
                 r -> Optional.of(adapters.fromCrm(r)),
-                r -> unknown("type", r.getType() == CrmEventType.UNKNOWN), rules, meters, () -> { }, clock);
-        KStream<byte[], ComplaintEvent> contractor = source(builder, Source.CONTRACTOR, topics, serdes.contractor(),
+                r -> unknown("type", r.getType() == CrmEventType.UNKNOWN), rules, meters, () -> { }, null, clock);
+        var contractor = source(builder, Source.CONTRACTOR, topics, serdes.contractor(),
                 r -> Optional.of(adapters.fromContractor(r)),
-                r -> unknown("type", r.getType() == ContractorUpdateType.UNKNOWN), rules, meters, () -> { }, clock);
-        KStream<byte[], ComplaintEvent> webform = source(builder, Source.WEBFORM, topics, serdes.webform(),
+                r -> unknown("type", r.getType() == ContractorUpdateType.UNKNOWN), rules, meters, () -> { }, null,
+                clock);
+        var webform = source(builder, Source.WEBFORM, topics, serdes.webform(),
                 adapters::fromWebForm,
                 r -> unknown("formType", r.getFormType() == WebFormType.UNKNOWN), rules, meters, survey::increment,
-                clock);
-        return crm.merge(contractor, Named.as("merge-crm-contractor"))
-                .merge(webform, Named.as("merge-sources"));
+                adapters::surveyOf, clock);
+        KStream<byte[], ComplaintEvent> events = crm.events().merge(contractor.events(), Named.as("merge-crm-contractor"))
+                .merge(webform.events(), Named.as("merge-sources"));
+        return new Ingested(events, webform.surveyFeedback());
     }
 
-    private static <V extends SpecificRecord> KStream<byte[], ComplaintEvent> source(StreamsBuilder builder,
+    private static <V extends SpecificRecord> Ingested source(StreamsBuilder builder,
             Source source, Topics topics, Serde<V> serde, Function<V, Optional<ComplaintEvent>> adapter,
             Function<V, Optional<String>> unknownSymbol, ComplaintRules rules, MeterRegistry meters,
-            Runnable notTracked, Clock clock) {
+            Runnable notTracked, Function<V, Optional<SurveyFeedback>> surveyOf, Clock clock) {
         String label = SourceTopics.label(source);
         Counter received = Counter.builder(RECEIVED_METRIC)
                 .description("source records decoded, by source")
                 .tag("source", label)
                 .register(meters);
-        var branches = builder.stream(SourceTopics.topic(source, topics),
+        KStream<byte[], Normalised> normalised = builder.stream(SourceTopics.topic(source, topics),
                         Consumed.with(Serdes.ByteArray(), serde).withName("source-" + label))
                 .processValues(() -> new NormaliseProcessor<>(source, adapter, unknownSymbol, rules, meters,
-                        received::increment, notTracked, clock), Named.as("normalise-" + label))
-                .split(Named.as("check-" + label + "-"))
-                .branch((key, normalised) -> normalised.isAccepted(), Branched.as("accepted"))
-                .defaultBranch(Branched.as("rejected"));
+                        received::increment, notTracked, surveyOf == null ? v -> Optional.empty() : surveyOf, clock),
+                        Named.as("normalise-" + label));
+        var split = normalised.split(Named.as("check-" + label + "-"))
+                .branch((key, n) -> n.isAccepted(), Branched.as("accepted"));
+        if (surveyOf != null) {
+            split = split.branch((key, n) -> n.isSurvey(), Branched.as("survey"));
+        }
+        var branches = split.defaultBranch(Branched.as("rejected"));
         branches.get("check-" + label + "-rejected")
-                .mapValues(normalised -> rejectedBytes(normalised), Named.as("rejected-" + label + "-as-json"))
+                .mapValues(IngestTopology::rejectedBytes, Named.as("rejected-" + label + "-as-json"))
                 .to(topics.dlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dlq-" + label));
-        return branches.get("check-" + label + "-accepted")
+        KStream<byte[], ComplaintEvent> events = branches.get("check-" + label + "-accepted")
                 .mapValues(Normalised::event, Named.as("accepted-" + label));
+        KStream<byte[], SurveyFeedback> surveys = surveyOf == null ? null
+                : branches.get("check-" + label + "-survey").mapValues(Normalised::survey, Named.as("survey-" + label));
+        return new Ingested(events, surveys);
     }
 
     private static byte[] rejectedBytes(Normalised normalised) {

@@ -20,7 +20,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * Turns one source's decoded records into the monitor's events and checks the contract. A record
  * that breaks it becomes a rejection carrying the lineage headers, the reason code (a metric
  * label) and the record as JSON; nothing is dropped silently. Records with no complaint to track
- * (survey feedback) are counted and not forwarded.
+ * (survey feedback) are counted and forwarded as such, for the figures only.
  */
 final class NormaliseProcessor<V extends SpecificRecord> extends ContextualFixedKeyProcessor<byte[], V, Normalised> {
 
@@ -31,11 +31,12 @@ final class NormaliseProcessor<V extends SpecificRecord> extends ContextualFixed
     private final MeterRegistry meters;
     private final Runnable received;
     private final Runnable notTracked;
+    private final Function<V, Optional<SurveyFeedback>> surveyOf;
     private final Clock clock;
 
     NormaliseProcessor(Source source, Function<V, Optional<ComplaintEvent>> adapter,
             Function<V, Optional<String>> unknownSymbol, ComplaintRules rules, MeterRegistry meters,
-            Runnable received, Runnable notTracked, Clock clock) {
+            Runnable received, Runnable notTracked, Function<V, Optional<SurveyFeedback>> surveyOf, Clock clock) {
         this.source = source;
         this.adapter = adapter;
         this.unknownSymbol = unknownSymbol;
@@ -43,6 +44,7 @@ final class NormaliseProcessor<V extends SpecificRecord> extends ContextualFixed
         this.meters = meters;
         this.received = received;
         this.notTracked = notTracked;
+        this.surveyOf = surveyOf;
         this.clock = clock;
     }
 
@@ -62,6 +64,7 @@ final class NormaliseProcessor<V extends SpecificRecord> extends ContextualFixed
         Optional<ComplaintEvent> event = adapter.apply(value);
         if (event.isEmpty()) {
             notTracked.run();
+            surveyOf.apply(value).ifPresent(survey -> context().forward(record.withValue(Normalised.survey(survey))));
             return;
         }
         List<ContractViolation> violations = rules.violations(event.get());

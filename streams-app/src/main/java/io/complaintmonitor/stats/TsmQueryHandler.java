@@ -170,6 +170,7 @@ public final class TsmQueryHandler implements HttpHandler {
         figures.refusals().forEach(refusals::put);
         node.put("refusedTotal", figures.refusedTotal());
         node.put("withdrawn", figures.withdrawn());
+        node.put("surveyFeedback", figures.surveyFeedback());
         node.putObject("ombudsman").put("referred", figures.ombudsmanReferred())
                 .put("determined", figures.ombudsmanDetermined());
         ObjectNode raw = node.putObject("counts");

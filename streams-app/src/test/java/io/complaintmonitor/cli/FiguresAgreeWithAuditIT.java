@@ -193,6 +193,14 @@ class FiguresAgreeWithAuditIT {
                     within += figures.get("respondedWithin").asLong();
                 }
                 JsonNode audited = summary.get("stage" + stage);
+                if (stage == 1) {
+                    long survey = 0;
+                    for (String year : List.of("2024", "2025")) {
+                        survey += JSON.readTree(rig.get("/api/tsm?year=" + year).body()).get("yearToDate")
+                                .get("surveyFeedback").asLong();
+                    }
+                    assertThat(survey).as("survey feedback").isEqualTo(summary.get("surveyFeedback").asLong());
+                }
                 assertThat(received).as("stage %d received", stage).isEqualTo(audited.get("received").asLong());
                 assertThat(responded).as("stage %d responded", stage).isEqualTo(audited.get("responded").asLong());
                 assertThat(within).as("stage %d responded within timescale", stage)

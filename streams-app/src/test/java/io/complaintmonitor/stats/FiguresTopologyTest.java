@@ -7,6 +7,7 @@ import io.complaintmonitor.domain.stats.WindowKind;
 import io.complaintmonitor.lifecycle.ComplaintRecords;
 import io.complaintmonitor.lifecycle.MonitorDriver;
 import io.complaintmonitor.schema.StageDurationStat;
+import io.complaintmonitor.schema.WebFormType;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -162,6 +163,24 @@ class FiguresTopologyTest {
         assertThat(monitor.stat(ACK1, ALL, "day", "2026-01-07")).isNull();
         assertThat(monitor.stat(ACK1, ALL, "week", "2026-W02").getCount()).as("W02 ended 12 January + 3 days").isEqualTo(1);
         assertThat(monitor.stat(ACK1, ALL, "month", "2026-01").getCount()).as("January still open").isEqualTo(2);
+    }
+
+    @Test
+    void shouldCountSurveyFeedbackApartWhenTheWebFormSendsIt() {
+        monitor = MonitorDriver.start(stateDir);
+        monitor.send(c1.webform(WebFormType.SURVEY_FEEDBACK, "2026-02-02 10:00").setCategory("REPAIRS").build(),
+                c2.webform(WebFormType.SURVEY_FEEDBACK, "2026-02-03 10:00").build(),
+                c3.received("2026-02-03 11:00"));
+        monitor.flushStats();
+
+        var month = WindowKind.MONTH.parse("2026-02");
+        assertThat(monitor.counts("landlordId=default", month)).containsEntry("survey.feedback", 2L)
+                .containsEntry("stage1.received", 1L);
+        assertThat(monitor.counts("source=webform", month)).containsEntry("survey.feedback", 2L);
+        assertThat(monitor.counts("category=REPAIRS", month)).containsEntry("survey.feedback", 1L);
+        assertThat(monitor.counts("category=unknown", month)).containsEntry("survey.feedback", 1L);
+        // Never a complaint (Code 1.6): nothing tracked for them.
+        assertThat(monitor.counter("complaint.events.tracked", "source", "webform")).isZero();
     }
 
     /** count, within, mean, max, p50, p90, extensions. */

@@ -14,6 +14,8 @@ public final class Measures {
     public static final String WITHDRAWN = "withdrawn";
     public static final String OMBUDSMAN_REFERRED = "ombudsman.referred";
     public static final String OMBUDSMAN_DETERMINED = "ombudsman.determined";
+    /** Web form survey feedback: never a complaint (Code 1.6), counted apart. */
+    public static final String SURVEY_FEEDBACK = "survey.feedback";
     /** A refusal without a reason code. */
     public static final String UNSPECIFIED = "unspecified";
 

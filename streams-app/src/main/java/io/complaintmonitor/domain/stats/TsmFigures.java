@@ -26,11 +26,13 @@ import java.util.TreeMap;
  *     quarter it is an approximation of it. Null when no stage 1 response was issued.</li>
  * <li>Outcomes per stage (upheld, partly upheld, not upheld; and unknown when the landlord did not
  *     say), each as a count and a share of that stage's responses; refusals by reason; remedies
- *     offered (count and total in pounds); Ombudsman referrals and determinations; withdrawals.</li>
+ *     offered (count and total in pounds); Ombudsman referrals and determinations; withdrawals;
+ *     survey feedback, which is never a complaint (Code 1.6) and is reported apart.</li>
  * </ul>
  */
 public record TsmFigures(StageFigures stage1, StageFigures stage2, Double escalationRate,
-        Map<String, Long> refusals, long withdrawn, long ombudsmanReferred, long ombudsmanDetermined) {
+        Map<String, Long> refusals, long withdrawn, long ombudsmanReferred, long ombudsmanDetermined,
+        long surveyFeedback) {
 
     /** The outcomes reported, in the order reports list them. */
     public static final List<String> OUTCOMES = List.of("upheld", "partly-upheld", "not-upheld", "unknown");
@@ -59,7 +61,7 @@ public record TsmFigures(StageFigures stage1, StageFigures stage2, Double escala
         });
         return new TsmFigures(stage1, stage2, ratio(stage2.received(), stage1.responded()),
                 refusals, get(counts, Measures.WITHDRAWN), get(counts, Measures.OMBUDSMAN_REFERRED),
-                get(counts, Measures.OMBUDSMAN_DETERMINED));
+                get(counts, Measures.OMBUDSMAN_DETERMINED), get(counts, Measures.SURVEY_FEEDBACK));
     }
 
     /** All refusals, whatever the reason. */
