@@ -59,6 +59,8 @@ public enum ConfigKey {
             "how often wall-clock ticks advance stream time (ISO-8601 duration)"),
     PROCESSING_GUARANTEE("processing.guarantee", "MONITOR_PROCESSING_GUARANTEE", "exactly_once_v2",
             "exactly_once_v2 or at_least_once"),
+    ROCKSDB_MEMORY_MB("rocksdb.memory.mb", "MONITOR_ROCKSDB_MEMORY_MB", "256",
+            "memory for all RocksDB state stores together (block cache and memtables), in MiB"),
     STREAM_THREADS("num.stream.threads", "MONITOR_NUM_STREAM_THREADS", "1", "Kafka Streams threads");
 
     /** Keys under this prefix go to the Kafka clients unchanged, e.g. kafka.security.protocol. */

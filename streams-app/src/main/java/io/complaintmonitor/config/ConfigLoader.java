@@ -117,6 +117,7 @@ public final class ConfigLoader {
                 duration(HEARTBEAT_INTERVAL, Duration.ofMillis(100), Duration.ofMinutes(1)),
                 guarantee,
                 integer(STREAM_THREADS, 1, 64),
+                integer(ROCKSDB_MEMORY_MB, 16, 65_536),
                 kafka);
     }
 

@@ -34,6 +34,7 @@ public record MonitorConfig(
         Duration heartbeatInterval,
         String processingGuarantee,
         int streamThreads,
+        int rocksDbMemoryMb,
         Map<String, String> kafkaOverrides) {
 
     public MonitorConfig {
@@ -46,7 +47,7 @@ public record MonitorConfig(
     public MonitorConfig withCluster(String bootstrap, URI registry) {
         return new MonitorConfig(bootstrap, registry, applicationId, httpHost, httpPort, httpAdvertisedHost, stateDir, topicPartitions,
                 topicReplicationFactor, createTopics, topics, defaultLandlordId, dueSoonWorkingDays, calendarFile,
-                calendarDivision, lateEventGrace, statsGrace, landlordHomes, trendThresholds, heartbeatInterval, processingGuarantee, streamThreads,
+                calendarDivision, lateEventGrace, statsGrace, landlordHomes, trendThresholds, heartbeatInterval, processingGuarantee, streamThreads, rocksDbMemoryMb,
                 kafkaOverrides);
     }
 
@@ -55,7 +56,7 @@ public record MonitorConfig(
         return new MonitorConfig(bootstrapServers, schemaRegistryUrl, applicationId, httpHost, httpPort, httpAdvertisedHost, stateDir,
                 topicPartitions, topicReplicationFactor, createTopics, topics, defaultLandlordId, dueSoonWorkingDays,
                 calendarFile, calendarDivision, lateEventGrace, grace, landlordHomes, trendThresholds, heartbeatInterval,
-                processingGuarantee, streamThreads, kafkaOverrides);
+                processingGuarantee, streamThreads, rocksDbMemoryMb, kafkaOverrides);
     }
 
     /** host:port other instances reach this one at: Kafka Streams' application.server. */
@@ -67,6 +68,6 @@ public record MonitorConfig(
         return new MonitorConfig(bootstrapServers, schemaRegistryUrl, applicationId, httpHost, port, httpAdvertisedHost, stateDir,
                 topicPartitions, topicReplicationFactor, createTopics, topics, defaultLandlordId, dueSoonWorkingDays,
                 calendarFile, calendarDivision, lateEventGrace, statsGrace, landlordHomes, trendThresholds, heartbeatInterval, processingGuarantee,
-                streamThreads, kafkaOverrides);
+                streamThreads, rocksDbMemoryMb, kafkaOverrides);
     }
 }

@@ -29,6 +29,8 @@ public final class StreamsProperties {
         // Alerts must leave within seconds of their deadline: commit (and so publish, under
         // exactly-once) at least every 500 ms rather than the 100 ms default's cost or 30 s.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500);
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        props.put(BoundedRocksDbMemory.MEMORY_MB_CONFIG, Integer.toString(config.rocksDbMemoryMb()));
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
