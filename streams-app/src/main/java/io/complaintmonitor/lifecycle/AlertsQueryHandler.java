@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.complaintmonitor.domain.complaint.Alert;
 import io.complaintmonitor.domain.complaint.AlertType;
-import io.complaintmonitor.http.HttpHandler;
+import io.complaintmonitor.http.GetQueryHandler;
 import io.complaintmonitor.http.HttpRequest;
 import io.complaintmonitor.http.HttpResponse;
 import io.complaintmonitor.http.InstanceRouter;
-import io.complaintmonitor.http.JsonText;
 import io.complaintmonitor.serde.JsonSerde;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +31,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * <p>Alerts live with their complaint's task. With several instances each answers for the tasks
  * it holds and says so: {@code "partial": true} and the other instances to ask, by name.
  */
-public final class AlertsQueryHandler implements HttpHandler {
+public final class AlertsQueryHandler extends GetQueryHandler<AlertsQueryHandler.Query> {
 
     public static final String PREFIX = "/api/alerts";
     static final int DEFAULT_LIMIT = 500;
@@ -48,28 +47,27 @@ public final class AlertsQueryHandler implements HttpHandler {
      * @param router where the other instances are; null for a single instance
      */
     public AlertsQueryHandler(Supplier<ReadOnlyKeyValueStore<String, Alert>> store, InstanceRouter router) {
+        super(PREFIX, PREFIX + "?status=open");
         this.store = store;
         this.router = router;
     }
 
+    /** What to list: the alerts passing {@code filter}, at most {@code limit}. */
+    record Query(String status, Predicate<Alert> filter, int limit) {
+    }
+
     @Override
-    public HttpResponse handle(HttpRequest request) {
-        if (!request.method().equals("GET")) {
-            return error(405, "use GET " + PREFIX + "?status=open");
-        }
-        if (!request.path().equals(PREFIX) && !request.path().equals(PREFIX + "/")) {
-            return error(404, "no such resource: use GET " + PREFIX + "?status=open");
-        }
-        Map<String, String> q = request.query();
+    protected Query parse(Map<String, String> q) {
         for (String name : q.keySet()) {
             if (!PARAMETERS.contains(name)) {
-                return error(400, "unknown parameter '" + name + "': use " + String.join(", ", new java.util.TreeSet<>(PARAMETERS)));
+                throw new IllegalArgumentException("unknown parameter '" + name + "': use "
+                        + String.join(", ", new java.util.TreeSet<>(PARAMETERS)));
             }
         }
         String status = q.getOrDefault("status", "open");
         if (!status.equals("open")) {
-            return error(400, "status must be open: the monitor keeps the alerts that still stand; every alert, "
-                    + "resolved or not, is on the alerts topic");
+            throw new IllegalArgumentException("status must be open: the monitor keeps the alerts that still stand; "
+                    + "every alert, resolved or not, is on the alerts topic");
         }
         Predicate<Alert> filter = a -> true;
         if (q.containsKey("kind")) {
@@ -77,14 +75,14 @@ public final class AlertsQueryHandler implements HttpHandler {
             try {
                 kind = AlertType.valueOf(q.get("kind").toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                return error(400, "kind must be one of " + List.of(AlertType.values()));
+                throw new IllegalArgumentException("kind must be one of " + List.of(AlertType.values()));
             }
             filter = filter.and(a -> a.type() == kind);
         }
         if (q.containsKey("stage")) {
             String stage = q.get("stage");
             if (!stage.equals("1") && !stage.equals("2")) {
-                return error(400, "stage must be 1 or 2");
+                throw new IllegalArgumentException("stage must be 1 or 2");
             }
             filter = filter.and(a -> a.stage() == Integer.parseInt(stage));
         }
@@ -99,8 +97,16 @@ public final class AlertsQueryHandler implements HttpHandler {
             limit = -1;
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            return error(400, "limit must be a whole number from 1 to " + MAX_LIMIT);
+            throw new IllegalArgumentException("limit must be a whole number from 1 to " + MAX_LIMIT);
         }
+        return new Query(status, filter, limit);
+    }
+
+    @Override
+    protected HttpResponse answer(Query query, HttpRequest request) {
+        Predicate<Alert> filter = query.filter();
+        int limit = query.limit();
+        String status = query.status();
         List<Alert> matching = new ArrayList<>();
         try (KeyValueIterator<String, Alert> all = store.get().all()) {
             while (all.hasNext()) {
@@ -110,7 +116,7 @@ public final class AlertsQueryHandler implements HttpHandler {
                 }
             }
         } catch (InvalidStateStoreException e) {
-            return error(503, "alerts not queryable yet (Kafka Streams is starting or rebalancing); retry shortly");
+            return HttpResponse.error(503, "alerts not queryable yet (Kafka Streams is starting or rebalancing); retry shortly");
         }
         matching.sort(Comparator.comparing(Alert::dueDate).thenComparing(Alert::raisedAt).thenComparing(Alert::alertId));
         var mapper = JsonSerde.mapper();
@@ -129,9 +135,5 @@ public final class AlertsQueryHandler implements HttpHandler {
 
     private static Predicate<Alert> equal(String wanted, java.util.function.Function<Alert, String> field) {
         return wanted == null ? a -> true : a -> wanted.equals(field.apply(a));
-    }
-
-    private static HttpResponse error(int status, String message) {
-        return HttpResponse.json(status, "{\"error\":\"" + JsonText.escape(message) + "\"}");
     }
 }

@@ -8,7 +8,7 @@ import io.complaintmonitor.domain.stats.DurationAggregate;
 import io.complaintmonitor.domain.stats.ReportingWindow;
 import io.complaintmonitor.domain.stats.Step;
 import io.complaintmonitor.domain.stats.WindowKind;
-import io.complaintmonitor.http.HttpHandler;
+import io.complaintmonitor.http.GetQueryHandler;
 import io.complaintmonitor.http.HttpRequest;
 import io.complaintmonitor.http.HttpResponse;
 import io.complaintmonitor.http.InstanceRouter;
@@ -27,7 +27,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
  * {@code "partial": true} and the other instances named when there are several (they are not asked:
  * ask each, or ask for one value, which is routed).
  */
-public final class StatsQueryHandler implements HttpHandler {
+public final class StatsQueryHandler extends GetQueryHandler<StatsQueryHandler.Query> {
 
     public static final String PATH = "/api/stats";
     private static final Set<String> PARAMETERS = Set.of("step", "dimension", "value", "window", "from", "to");
@@ -40,24 +40,13 @@ public final class StatsQueryHandler implements HttpHandler {
     private final InstanceRouter router;
 
     public StatsQueryHandler(LocalStore<DurationAggregate> stats, InstanceRouter router) {
+        super(PATH, USAGE);
         this.stats = stats;
         this.router = router;
     }
 
     @Override
-    public HttpResponse handle(HttpRequest request) {
-        if (!request.method().equals("GET")) {
-            return HttpResponse.error(405, "use GET " + USAGE);
-        }
-        if (!request.path().equals(PATH)) {
-            return HttpResponse.error(404, "no such path: use " + USAGE);
-        }
-        Query query;
-        try {
-            query = parse(request.query());
-        } catch (IllegalArgumentException e) {
-            return HttpResponse.error(400, e.getMessage());
-        }
+    protected HttpResponse answer(Query query, HttpRequest request) {
         if (query.value() == null) {
             return scan(query);
         }
@@ -74,7 +63,8 @@ public final class StatsQueryHandler implements HttpHandler {
         }
     }
 
-    private static Query parse(Map<String, String> params) {
+    @Override
+    protected Query parse(Map<String, String> params) {
         for (String name : params.keySet()) {
             if (!PARAMETERS.contains(name)) {
                 throw new IllegalArgumentException("unknown parameter '" + name

@@ -8,7 +8,7 @@ import io.complaintmonitor.domain.stats.DimensionKey;
 import io.complaintmonitor.domain.stats.ReportingWindow;
 import io.complaintmonitor.domain.stats.TsmFigures;
 import io.complaintmonitor.domain.stats.WindowKind;
-import io.complaintmonitor.http.HttpHandler;
+import io.complaintmonitor.http.GetQueryHandler;
 import io.complaintmonitor.http.HttpRequest;
 import io.complaintmonitor.http.HttpResponse;
 import io.complaintmonitor.http.InstanceRouter;
@@ -29,7 +29,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * quarter, with the inputs (homes, raw counts) so the arithmetic can be checked. Read from the
  * {@code headline-counts} store of the instance holding the group ({@link InstanceRouter}).
  */
-public final class TsmQueryHandler implements HttpHandler {
+public final class TsmQueryHandler extends GetQueryHandler<TsmQueryHandler.Query> {
 
     public static final String PATH = "/api/tsm";
     private static final Set<String> PARAMETERS = Set.of("year", "landlord", "contractor");
@@ -44,6 +44,7 @@ public final class TsmQueryHandler implements HttpHandler {
 
     public TsmQueryHandler(LocalStore<Long> counts, InstanceRouter router, Map<String, Integer> homes,
             String defaultLandlordId, Clock clock) {
+        super(PATH, USAGE);
         this.counts = counts;
         this.router = router;
         this.homes = Map.copyOf(homes);
@@ -52,26 +53,15 @@ public final class TsmQueryHandler implements HttpHandler {
     }
 
     @Override
-    public HttpResponse handle(HttpRequest request) {
-        if (!request.method().equals("GET")) {
-            return HttpResponse.error(405, "use GET " + USAGE);
-        }
-        if (!request.path().equals(PATH)) {
-            return HttpResponse.error(404, "no such path: use " + USAGE);
-        }
-        Query query;
-        try {
-            query = parse(request.query());
-        } catch (IllegalArgumentException e) {
-            return HttpResponse.error(400, e.getMessage());
-        }
+    protected HttpResponse answer(Query query, HttpRequest request) {
         return router.route(FiguresTopology.COUNTS_STORE, query.group().asString(), request, () -> answer(query));
     }
 
-    private record Query(DimensionKey group, ReportingWindow year) {
+    record Query(DimensionKey group, ReportingWindow year) {
     }
 
-    private Query parse(Map<String, String> params) {
+    @Override
+    protected Query parse(Map<String, String> params) {
         for (String name : params.keySet()) {
             if (!PARAMETERS.contains(name)) {
                 throw new IllegalArgumentException("unknown parameter '" + name + "': use year, landlord or contractor, as "

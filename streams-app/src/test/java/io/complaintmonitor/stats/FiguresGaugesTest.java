@@ -9,12 +9,10 @@ import io.complaintmonitor.lifecycle.ComplaintRecords;
 import io.complaintmonitor.lifecycle.MonitorDriver;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.complaintmonitor.testing.SettableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +38,7 @@ class FiguresGaugesTest {
 
     private MonitorDriver monitor;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final MovableClock clock = new MovableClock(Instant.parse("2025-10-24T12:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2025-10-24T12:00:00Z"));
     private final AtomicBoolean running = new AtomicBoolean(true);
     private FiguresGauges gauges;
 
@@ -168,33 +166,5 @@ class FiguresGaugesTest {
         Gauge gauge = search.gauge();
         assertThat(gauge).as(name + " " + step + " " + source + " " + window).isNotNull();
         return gauge.value();
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
