@@ -43,6 +43,12 @@ class SimulateCommandTest {
     }
 
     @Test
+    void shouldBeListedInTheTopLevelHelp() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("simulate");
+    }
+
+    @Test
     void shouldListItsOptionsInItsHelp() {
         assertThat(run("simulate", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: complaint-monitor simulate").contains("--seed").contains("--homes")
