@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar complaint-monitor.jar <command>}. */
 @Command(name = "complaint-monitor", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Watches complaint handling live against the Housing Ombudsman's Complaint Handling Code.",
-        subcommands = {DemoCommand.class, RunCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, AuditCommand.class, SimulateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
