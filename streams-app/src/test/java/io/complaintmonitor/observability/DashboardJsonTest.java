@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The Grafana dashboards in {@code ../grafana/dashboards} follow the house conventions (STYLE.md
  * point 9, the strimzi dashboards): a fixed human-readable uid, the datasource as a template
- * variable used by every panel and query, modern panel types, a unit and a description on every
- * panel, no refresh faster than 30 s and no export residue. {@link DashboardQueriesIT} proves the
- * queries against a real Prometheus.
+ * variable used by every panel, query and other template variable (landlord, category, contractor:
+ * {@code label_values} queries, each used by a panel), modern panel types, a unit and a
+ * description on every panel, no refresh faster than 30 s and no export residue.
+ * {@link DashboardQueriesIT} proves the queries against a real Prometheus.
  */
 class DashboardJsonTest {
 
