@@ -32,10 +32,13 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * <li>{@code complaint_tsm_ch01{landlord,stage,period,financial_year,quarter}} and
  *     {@code complaint_tsm_ch02{landlord,stage,period,basis,financial_year,quarter}}: the current
  *     financial year to date and quarter to date ({@code period} = {@code year-to-date} or
- *     {@code quarter-to-date}); {@code quarter} is the current quarter on both.</li>
+ *     {@code quarter-to-date}; {@code quarter} is the current quarter on both), and the same
+ *     quarter last year ({@code period="same-quarter-last-year"}, labelled with that quarter and
+ *     its financial year).</li>
  * <li>{@code complaint_step_within_timescale_ratio{step,source,window}} and
  *     {@code complaint_step_duration_working_days{step,source,window,statistic}}: the current
  *     week, month and quarter.</li>
+ * <li>The MRC's quarter against the same quarter last year: {@link QuarterGauges}.</li>
  * </ul>
  *
  * <p>Why {@link MultiGauge}s re-registered at every scrape: the {@code financial_year} and
@@ -71,6 +74,7 @@ public final class FiguresGauges {
     private MultiGauge ch02;
     private MultiGauge withinRatio;
     private MultiGauge duration;
+    private final QuarterGauges quarters;
 
     public FiguresGauges(LocalStore<Long> counts, LocalStore<DurationAggregate> stats, InstanceRouter router,
             BooleanSupplier running, Map<String, Integer> homes, String defaultLandlordId, Clock clock) {
@@ -83,6 +87,7 @@ public final class FiguresGauges {
         all.add(defaultLandlordId);
         this.landlords = Set.copyOf(all);
         this.clock = clock;
+        this.quarters = new QuarterGauges(router, this.landlords);
     }
 
     public FiguresGauges register(MeterRegistry registry) {
@@ -100,6 +105,7 @@ public final class FiguresGauges {
         duration = MultiGauge.builder(DURATION)
                 .description("working days the step took in the current window: mean, median, 90th percentile, max")
                 .register(registry);
+        quarters.register(registry);
         refresh();
         return this;
     }
@@ -109,6 +115,8 @@ public final class FiguresGauges {
         LocalDate today = LondonTime.dateOf(clock.instant());
         ReportingWindow year = WindowKind.YEAR.windowOf(today);
         ReportingWindow quarter = WindowKind.QUARTER.windowOf(today);
+        ReportingWindow lastYear = WindowKind.QUARTER.windowOf(today.minusYears(1));
+        String lastFinancialYear = WindowKind.YEAR.windowOf(lastYear.start()).label();
         boolean live = running.getAsBoolean();
         List<MultiGauge.Row<?>> ch01Rows = new ArrayList<>();
         List<MultiGauge.Row<?>> ch02Rows = new ArrayList<>();
@@ -118,11 +126,14 @@ public final class FiguresGauges {
             if (live && countStore != null && !router.isLocal(FiguresTopology.COUNTS_STORE, group)) {
                 continue;
             }
-            for (ReportingWindow window : List.of(year, quarter)) {
+            for (ReportingWindow window : List.of(year, quarter, lastYear)) {
                 TsmFigures figures = countStore == null ? null
                         : TsmFigures.of(FiguresQueries.counts(countStore, group, window), homes.get(landlord));
-                Tags tags = Tags.of("landlord", landlord, "period", window == year ? "year-to-date" : "quarter-to-date",
-                        "financial_year", year.label(), "quarter", quarter.label());
+                Tags tags = window == lastYear
+                        ? Tags.of("landlord", landlord, "period", QuarterGauges.LAST_YEAR,
+                                "financial_year", lastFinancialYear, "quarter", lastYear.label())
+                        : Tags.of("landlord", landlord, "period", window == year ? "year-to-date" : "quarter-to-date",
+                                "financial_year", year.label(), "quarter", quarter.label());
                 for (int stage = 1; stage <= 2; stage++) {
                     TsmFigures.StageFigures s = figures == null ? null
                             : stage == 1 ? figures.stage1() : figures.stage2();
@@ -163,6 +174,7 @@ public final class FiguresGauges {
         ch02.register(ch02Rows, true);
         withinRatio.register(ratioRows, true);
         duration.register(durationRows, true);
+        quarters.refresh(countStore, today);
     }
 
     private static <V> ReadOnlyKeyValueStore<String, V> store(LocalStore<V> store) {

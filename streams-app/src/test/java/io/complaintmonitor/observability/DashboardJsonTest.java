@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The Grafana dashboards in {@code ../grafana/dashboards} follow the house conventions (STYLE.md
  * point 9, the strimzi dashboards): a fixed human-readable uid, the datasource as a template
- * variable used by every panel and query, modern panel types, a unit and a description on every
- * panel, no refresh faster than 30 s and no export residue. {@link DashboardQueriesIT} proves the
- * queries against a real Prometheus.
+ * variable used by every panel, query and other template variable (landlord, category, contractor:
+ * {@code label_values} queries, each used by a panel), modern panel types, a unit and a
+ * description on every panel, no refresh faster than 30 s and no export residue.
+ * {@link DashboardQueriesIT} proves the queries against a real Prometheus.
  */
 class DashboardJsonTest {
 
@@ -40,16 +41,19 @@ class DashboardJsonTest {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)");
     private static final Set<String> QUERY_VARIABLES = Set.of("__rate_interval", "__interval");
     private static final String DATASOURCE = "${datasource}";
+    /** The one kind of variable query used: label_values(metric{selector}, label). */
+    static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((\\w+(?:\\{[^}]*\\})?), *(\\w+)\\)");
 
     @Test
-    void shouldHaveExactlyTheLiveOversightAndBreachesDashboardsWithTheirFixedUids() throws Exception {
+    void shouldHaveExactlyTheLiveOversightBreachesAndMrcQuarterlyDashboardsWithTheirFixedUids() throws Exception {
         Map<String, Path> byUid = new TreeMap<>();
         for (Path file : dashboardFiles()) {
             String uid = read(file).path("uid").asText();
             assertThat(uid).as(file + " uid").matches(UID);
             assertThat(byUid.put(uid, file)).as("uid " + uid + " used twice").isNull();
         }
-        assertThat(byUid).containsOnlyKeys("complaints-live-oversight", "complaints-breaches");
+        assertThat(byUid).containsOnlyKeys("complaints-live-oversight", "complaints-breaches",
+                "complaints-mrc-quarterly");
     }
 
     @Test
@@ -83,8 +87,33 @@ class DashboardJsonTest {
     }
 
     @Test
+    void shouldQueryEveryOtherTemplateVariableFromTheDatasourceVariableAndUseItInSomePanel() throws Exception {
+        for (Path file : dashboardFiles()) {
+            JsonNode dashboard = read(file);
+            String exprs = panels(dashboard).stream().flatMap(p -> toList(p.path("targets")).stream())
+                    .map(t -> t.path("expr").asText()).reduce("", String::concat);
+            for (JsonNode variable : queryVariables(dashboard)) {
+                String name = file.getFileName() + " variable " + variable.path("name").asText();
+                assertThat(variable.path("datasource").path("uid").asText()).as(name + " datasource")
+                        .isEqualTo(DATASOURCE);
+                assertThat(variableQuery(variable)).as(name + " query").matches(LABEL_VALUES);
+                assertThat(variable.path("description").asText()).as(name + " description").isNotBlank();
+                assertThat(variable.path("refresh").asInt()).as(name + " refreshed on load or time change")
+                        .isPositive();
+                if (variable.path("includeAll").asBoolean()) {
+                    assertThat(variable.path("allValue").asText()).as(name + " allValue (a regex, not a list)")
+                            .isEqualTo(".*");
+                }
+                assertThat(exprs).as(name + " used").contains("$" + variable.path("name").asText());
+            }
+        }
+    }
+
+    @Test
     void shouldGiveEveryPanelAStableIdAModernTypeADescriptionAUnitAndTheDatasourceVariable() throws Exception {
         for (Path file : dashboardFiles()) {
+            Set<String> defined = new HashSet<>(QUERY_VARIABLES);
+            queryVariables(read(file)).forEach(v -> defined.add(v.path("name").asText()));
             Set<Integer> ids = new HashSet<>();
             for (JsonNode panel : panels(read(file))) {
                 String name = file.getFileName() + " panel \"" + panel.path("title").asText() + "\"";
@@ -108,7 +137,7 @@ class DashboardJsonTest {
                     assertThat(expr).as(name + " expr").isNotBlank();
                     Matcher variable = VARIABLE.matcher(expr);
                     while (variable.find()) {
-                        assertThat(variable.group(1)).as(name + " variable in " + expr).isIn(QUERY_VARIABLES);
+                        assertThat(variable.group(1)).as(name + " variable in " + expr).isIn(defined);
                     }
                 }
             }
@@ -152,6 +181,24 @@ class DashboardJsonTest {
 
     static JsonNode read(Path file) throws IOException {
         return JSON.readTree(file.toFile());
+    }
+
+    /** The dashboard's template variables of type query (the datasource variable is not one). */
+    static List<JsonNode> queryVariables(JsonNode dashboard) {
+        return toList(dashboard.path("templating").path("list")).stream()
+                .filter(v -> v.path("type").asText().equals("query")).toList();
+    }
+
+    /** A query variable's PromQL: {@code label_values(metric{selector}, label)}. */
+    static String variableQuery(JsonNode variable) {
+        JsonNode query = variable.path("query");
+        return query.isTextual() ? query.asText() : query.path("query").asText();
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
     }
 
     /** Every panel, including those nested in collapsed rows. */

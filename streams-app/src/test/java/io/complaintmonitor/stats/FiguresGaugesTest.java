@@ -135,7 +135,8 @@ class FiguresGaugesTest {
             }
         });
         assertThat(registry.find(FiguresGauges.CH01).tag("landlord", "north").gauges()).isEmpty();
-        assertThat(registry.find(FiguresGauges.CH01).tag("landlord", "default").gauges()).hasSize(4);
+        assertThat(registry.find(FiguresGauges.CH01).tag("landlord", "default").gauges())
+                .as("year and quarter to date, same quarter last year; stages 1 and 2").hasSize(6);
         assertThat(registry.find(FiguresGauges.WITHIN_RATIO).tag("source", "webform").gauges()).isEmpty();
         assertThat(registry.find(FiguresGauges.WITHIN_RATIO).gauges()).hasSize(2 * 4 * 3);
     }

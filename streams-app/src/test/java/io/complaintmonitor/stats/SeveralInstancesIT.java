@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,6 +153,34 @@ class SeveralInstancesIT {
                 }
             }
             assertThat(values).as(landlord).containsExactly(Double.toString(CH01.get(landlord)));
+        }
+    }
+
+    @Test
+    void shouldServeEachQuarterSeriesFromTheInstanceHoldingItsGroupOnly() throws Exception {
+        Map<String, String> series = new java.util.LinkedHashMap<>();
+        series.put("category=REPAIRS", "complaint_quarter_category_received\\{[^}]*category=\"REPAIRS\"");
+        for (String landlord : CH01.keySet()) {
+            series.put("landlordId=" + landlord, "complaint_quarter_received\\{[^}]*landlord=\"" + landlord
+                    + "\"[^}]*stage=\"1\"");
+        }
+        for (Map.Entry<String, String> group : series.entrySet()) {
+            Pattern sample = Pattern.compile("(?m)^" + group.getValue() + "[^}]*\\} (\\S+)$");
+            List<String> servedBy = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            for (String instance : instances) {
+                String thisQuarter = get(instance, "/metrics").body().lines()
+                        .filter(line -> line.contains("period=\"quarter-to-date\"")).collect(Collectors.joining("\n"));
+                var m = sample.matcher(thisQuarter);
+                while (m.find()) {
+                    servedBy.add(instance);
+                    values.add(m.group(1));
+                }
+            }
+            // Both landlords' complaints are REPAIRS; one stage 1 complaint each.
+            String expected = group.getKey().startsWith("category") ? "2.0" : "1.0";
+            assertThat(values).as(group.getKey() + " served once").containsExactly(expected);
+            assertThat(servedBy.get(0)).as(group.getKey()).endsWith(ownerOf(group.getKey()));
         }
     }
 
