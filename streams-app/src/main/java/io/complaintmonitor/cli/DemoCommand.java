@@ -1,11 +1,13 @@
 package io.complaintmonitor.cli;
 
 import io.complaintmonitor.config.ConfigKey;
+import io.complaintmonitor.config.ConfigLoader;
 import io.complaintmonitor.config.MonitorConfig;
 import io.complaintmonitor.embedded.EmbeddedKafkaBroker;
 import io.complaintmonitor.registry.EmbeddedSchemaRegistry;
 import io.complaintmonitor.registry.KafkaSchemaLog;
 import io.complaintmonitor.registry.RegistryHttpApi;
+import io.complaintmonitor.simulate.SimulationSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +16,11 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import java.time.Clock;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -25,6 +31,10 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration BACKFILL_TIMEOUT = Duration.ofMinutes(5);
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     MonitorOptions options;
@@ -40,6 +50,17 @@ final class DemoCommand implements Callable<Integer> {
             description = "port of the embedded broker on 127.0.0.1; 0 = any free port (default: ${DEFAULT-VALUE})")
     int kafkaPort;
 
+    @Option(names = "--no-simulator", description = "run empty, for real sources: no simulated landlord")
+    boolean noSimulator;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "seed of the simulated landlord (default: ${DEFAULT-VALUE}); kept in --data-dir")
+    long seed;
+
+    @Option(names = "--homes", paramLabel = "N", defaultValue = "60000",
+            description = "homes of the simulated landlord (default: ${DEFAULT-VALUE}); kept in --data-dir")
+    int homes;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -49,20 +70,51 @@ final class DemoCommand implements Callable<Integer> {
         try (ShutdownSignal signal = ShutdownSignal.install();
                 EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.create(dataDir.resolve("kafka"), kafkaPort).start()) {
             broker.awaitReady(START_TIMEOUT);
-            MonitorConfig config = options.loader(System.getenv())
+            ConfigLoader loader = options.loader(System.getenv())
                     .override(ConfigKey.BOOTSTRAP_SERVERS, broker.bootstrapServers())
-                    .override(ConfigKey.STATE_DIR, dataDir.resolve("streams").toString())
-                    .load();
+                    .override(ConfigKey.STATE_DIR, dataDir.resolve("streams").toString());
+            MonitorConfig config = loader.load();
+            boolean resumed = Files.exists(dataDir.resolve(DemoTraffic.PLAN_FILE));
+            SimulationSettings plan = null;
+            if (!noSimulator) {
+                if (homes < 1) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--homes must be at least 1, got "
+                            + homes);
+                }
+                plan = DemoTraffic.planIn(dataDir, seed, homes, Clock.systemUTC());
+                // CH01 is per 1,000 homes: the simulated landlord's homes, not the default setting.
+                config = loader.override(ConfigKey.LANDLORD_HOMES, config.defaultLandlordId() + "=" + plan.homes())
+                        .load();
+            }
             KafkaSchemaLog schemaLog = KafkaSchemaLog.open(broker.bootstrapServers());
             try (MonitorApp app = MonitorApp.start(config,
                     Optional.of(new RegistryHttpApi(EmbeddedSchemaRegistry.start(schemaLog))))) {
                 app.streams().awaitRunning(START_TIMEOUT);
-                printUrls(app, broker, Duration.ofNanos(System.nanoTime() - started));
-                return signal.await(app.streams().failure());
+                try (DemoTraffic traffic = plan == null ? null : simulate(app, plan, resumed)) {
+                    printUrls(app, broker, Duration.ofNanos(System.nanoTime() - started));
+                    return signal.await(app.streams().failure());
+                }
             } finally {
                 schemaLog.close();
             }
         }
+    }
+
+    /** The simulated landlord: its last 12 months at full speed, then live; prints how it went. */
+    private static DemoTraffic simulate(MonitorApp app, SimulationSettings plan, boolean resumed)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        System.out.printf("simulating a landlord of %,d homes (seed %d, %s to %s): %s%n", plan.homes(), plan.seed(),
+                plan.from(), plan.to(), resumed ? "carrying on from now" : "sending the last 12 months...");
+        DemoTraffic traffic = DemoTraffic.start(app.config(), plan, resumed, Clock.systemUTC());
+        if (traffic.awaitPastSent(BACKFILL_TIMEOUT)) {
+            System.out.printf("  %,d records of history sent in %.1f s; live traffic continues as it happens%n",
+                    traffic.sent(), (System.nanoTime() - start) / 1e9);
+        } else {
+            System.out.printf("  still sending history after %d s (%,d records so far); it carries on%n",
+                    BACKFILL_TIMEOUT.toSeconds(), traffic.sent());
+        }
+        return traffic;
     }
 
     private static void printUrls(MonitorApp app, EmbeddedKafkaBroker broker, Duration took) {
@@ -71,6 +123,8 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  schema registry  " + app.httpUri());
         System.out.println("  metrics          " + app.httpUri().resolve("/metrics"));
         System.out.println("  health           " + app.httpUri().resolve("/health/ready"));
+        System.out.println("  open breaches    " + app.httpUri().resolve("/api/alerts?status=open"));
+        System.out.println("  TSM this year    " + app.httpUri().resolve("/api/tsm"));
         System.out.println("Ctrl-C stops it; data stays in " + broker.dataDirectory().getParent() + " (--fresh wipes it).");
     }
 

@@ -92,7 +92,7 @@ public sealed interface Incident {
      * it otherwise. Categories must be one of {@link CategoryMix#CATEGORIES}; contractors one of the
      * simulation's.
      */
-    static Incident parse(String text) {
+    public static Incident parse(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException("incident \"" + text + "\" is not " + SYNTAX);
