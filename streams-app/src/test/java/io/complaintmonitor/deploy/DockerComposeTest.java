@@ -41,7 +41,8 @@ class DockerComposeTest {
     @Test
     void shouldParseWithEveryServiceOfTheStack() throws IOException {
         assertThat(fieldNames(services()))
-                .containsExactlyInAnyOrder("kafka", "schema-registry", MONITOR, "prometheus", "alertmanager", "grafana");
+                .containsExactlyInAnyOrder("kafka", "schema-registry", MONITOR, "simulator", "prometheus", "alertmanager",
+                        "grafana");
     }
 
     @Test
@@ -129,6 +130,19 @@ class DockerComposeTest {
         environment.keySet().forEach(name -> assertThat(documented.contains(name) || name.startsWith(ConfigKey.KAFKA_ENV_PREFIX))
                 .as(name + " is one of ConfigKey's variables or a KAFKA_* client setting")
                 .isTrue());
+    }
+
+    @Test
+    void shouldRunTheSimulatorWithOptionsTheSimulateCommandAccepts() throws IOException {
+        JsonNode simulator = services().get("simulator");
+        List<String> command = new ArrayList<>();
+        simulator.get("command").forEach(part -> command.add(part.asText()));
+        assertThat(command).first().isEqualTo("simulate");
+        // Parsed (not run) by the real command line: a misspelt or removed option fails here.
+        var parsed = io.complaintmonitor.cli.Main.commandLine().parseArgs(command.toArray(String[]::new));
+        assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("simulate");
+        assertThat(simulator.get("environment").get("KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo("kafka:9092");
+        assertThat(simulator.get("depends_on").get(MONITOR).get("condition").asText()).isEqualTo("service_healthy");
     }
 
     @Test
