@@ -61,6 +61,11 @@ class PrometheusScrapeIT {
     }
 
     private Path rulesWithShortFor() throws IOException {
+        return rulesWithShortFor(dir);
+    }
+
+    /** The project's rules with every {@code for:} cut to 1 s, so a test sees alerts fire at once. */
+    static Path rulesWithShortFor(Path dir) throws IOException {
         Path rules = Files.createDirectories(dir.resolve("rules"));
         try (Stream<Path> files = Files.list(RealPrometheus.PROJECT_RULES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
