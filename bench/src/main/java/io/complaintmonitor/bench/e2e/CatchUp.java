@@ -15,15 +15,18 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Waits until a consumer group has committed everything: every partition of its source topics
- * committed to the end offset, and every other partition it commits (the monitor's repartition
- * topics) to within one offset of the end. Those topics are written in transactions, and the
- * commit marker after the last record is never itself consumed. The condition must hold twice in
- * a row, with the same offsets, before it counts; the time reported is the first of the two.
+ * Waits until a Kafka Streams application has committed everything: every partition of its source
+ * topics committed to the end offset, and every partition of its own repartition topics (named
+ * {@code <application.id>-...}) to within one offset of the end: those are written in
+ * transactions, and the commit marker after the last record is never itself consumed. Under
+ * exactly-once a source offset is committed in the same transaction as the records it caused, so
+ * the repartition topics hold them by then. Other inputs (the heartbeat topic, ticking every
+ * second) are left out. The condition must hold on two polls in a row; the time reported is the
+ * first of the two, so the figure is late by up to one poll interval ({@value #POLL_MS} ms) at most.
  */
 final class CatchUp {
 
-    private static final Duration POLL = Duration.ofMillis(200);
+    static final long POLL_MS = 200;
 
     private CatchUp() {
     }
@@ -37,25 +40,24 @@ final class CatchUp {
         Set<TopicPartition> sources = partitionsOf(admin, sourceTopics);
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastReport = System.nanoTime();
-        Map<TopicPartition, Long> previous = null;
-        long previousAt = 0;
+        long firstCaughtUpAt = -1;
         while (true) {
             if (failed.getAsBoolean()) {
                 throw new IllegalStateException(groupId + " failed before catching up");
             }
             long now = System.nanoTime();
             Map<TopicPartition, Long> committed = committed(admin, groupId);
+            committed.keySet().removeIf(tp -> !sources.contains(tp) && !tp.topic().startsWith(groupId + "-"));
             Set<TopicPartition> all = new HashSet<>(sources);
             all.addAll(committed.keySet());
             Map<TopicPartition, Long> ends = endOffsets(admin, all);
             if (caughtUp(sources, committed, ends)) {
-                if (committed.equals(previous)) {
-                    return (previousAt - startNanos) / 1e9;
+                if (firstCaughtUpAt >= 0) {
+                    return (firstCaughtUpAt - startNanos) / 1e9;
                 }
-                previous = committed;
-                previousAt = now;
+                firstCaughtUpAt = now;
             } else {
-                previous = null;
+                firstCaughtUpAt = -1;
             }
             if (now - lastReport > TimeUnit.SECONDS.toNanos(10)) {
                 long done = sources.stream().mapToLong(tp -> committed.getOrDefault(tp, 0L)).sum();
@@ -67,7 +69,7 @@ final class CatchUp {
             if (now > deadline) {
                 throw new IllegalStateException(groupId + " did not catch up within " + timeout);
             }
-            Thread.sleep(POLL.toMillis());
+            Thread.sleep(POLL_MS);
         }
     }
 
