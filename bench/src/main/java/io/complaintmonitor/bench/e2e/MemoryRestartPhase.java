@@ -72,7 +72,8 @@ final class MemoryRestartPhase {
         try {
             HeapSampler sampler = new HeapSampler(monitor);
             sampler.start();
-            catchUp = CatchUp.await(cluster.admin(), config.applicationId(), config.topics().sources(), start, TIMEOUT,
+            catchUp = CatchUp.await(cluster.admin(), config.applicationId(), config.topics().sources(),
+                    CatchUp.TICKS_SLACK, start, TIMEOUT,
                     () -> !monitor.isAlive());
             // A few more samples after the last commit: the store's memtables and caches settle.
             Thread.sleep(3_000);

@@ -16,18 +16,24 @@ class CatchUpTest {
     @Test
     void shouldBeCaughtUpWhenSourcesAreCommittedToTheEndAndRepartitionsToTheCommitMarker() {
         assertThat(CatchUp.caughtUp(Set.of(SOURCE, EMPTY_SOURCE), Map.of(SOURCE, 100L, REPARTITION, 41L),
-                Map.of(SOURCE, 100L, EMPTY_SOURCE, 0L, REPARTITION, 42L))).isTrue();
+                Map.of(SOURCE, 100L, EMPTY_SOURCE, 0L, REPARTITION, 42L), CatchUp.NO_TICKS_SLACK)).isTrue();
     }
 
     @Test
     void shouldNotBeCaughtUpWhileASourceRecordIsUncommitted() {
-        assertThat(CatchUp.caughtUp(Set.of(SOURCE), Map.of(SOURCE, 99L), Map.of(SOURCE, 100L))).isFalse();
-        assertThat(CatchUp.caughtUp(Set.of(SOURCE), Map.of(), Map.of(SOURCE, 100L))).isFalse();
+        assertThat(CatchUp.caughtUp(Set.of(SOURCE), Map.of(SOURCE, 99L), Map.of(SOURCE, 100L), 1)).isFalse();
+        assertThat(CatchUp.caughtUp(Set.of(SOURCE), Map.of(), Map.of(SOURCE, 100L), 1)).isFalse();
     }
 
     @Test
     void shouldNotBeCaughtUpWhileRepartitionedRecordsWait() {
         assertThat(CatchUp.caughtUp(Set.of(SOURCE), Map.of(SOURCE, 100L, REPARTITION, 40L),
-                Map.of(SOURCE, 100L, REPARTITION, 42L))).isFalse();
+                Map.of(SOURCE, 100L, REPARTITION, 42L), CatchUp.NO_TICKS_SLACK)).isFalse();
+    }
+
+    @Test
+    void shouldAllowAFewTickDrivenRecordsWhenHeartbeatsRun() {
+        assertThat(CatchUp.caughtUp(Set.of(SOURCE), Map.of(SOURCE, 100L, REPARTITION, 40L),
+                Map.of(SOURCE, 100L, REPARTITION, 42L), CatchUp.TICKS_SLACK)).isTrue();
     }
 }
