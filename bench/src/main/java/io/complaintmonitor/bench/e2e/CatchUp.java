@@ -1,0 +1,133 @@
+package io.complaintmonitor.bench.e2e;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Waits until a Kafka Streams application has committed everything: every partition of its source
+ * topics committed to the end offset, and every partition of its own repartition topics (named
+ * {@code <application.id>-...}) to within one offset of the end: those are written in
+ * transactions, and the commit marker after the last record is never itself consumed. Under
+ * exactly-once a source offset is committed in the same transaction as the records it caused, so
+ * the repartition topics hold them by then. Other inputs (the heartbeat topic, ticking every
+ * second) are left out. The condition must hold on two polls in a row; the time reported is the
+ * first of the two, so the figure is late by up to one poll interval ({@value #POLL_MS} ms) at most.
+ */
+final class CatchUp {
+
+    static final long POLL_MS = 200;
+    /** The commit marker after the last record of a transaction, never consumed itself. */
+    static final long NO_TICKS_SLACK = 1;
+    static final long TICKS_SLACK = 10;
+
+    private CatchUp() {
+    }
+
+    /**
+     * @return seconds from {@code startNanos} until the group had caught up
+     * @throws IllegalStateException if {@code failed} turns true or the timeout passes first
+     */
+    static double await(Admin admin, String groupId, List<String> sourceTopics, long startNanos, Duration timeout,
+            BooleanSupplier failed) throws Exception {
+        return await(admin, groupId, sourceTopics, NO_TICKS_SLACK, startNanos, timeout, failed);
+    }
+
+    /**
+     * As above, allowing {@code slack} offsets behind the end on each repartition partition: with
+     * heartbeats running, every tick writes a record and a commit marker to them, so they are never
+     * still; a slack of a few tick-driven records lets the wait end without hiding real work.
+     */
+    static double await(Admin admin, String groupId, List<String> sourceTopics, long slack, long startNanos,
+            Duration timeout, BooleanSupplier failed) throws Exception {
+        Set<TopicPartition> sources = partitionsOf(admin, sourceTopics);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lastReport = System.nanoTime();
+        long firstCaughtUpAt = -1;
+        while (true) {
+            if (failed.getAsBoolean()) {
+                throw new IllegalStateException(groupId + " failed before catching up");
+            }
+            long now = System.nanoTime();
+            Map<TopicPartition, Long> committed = committed(admin, groupId);
+            committed.keySet().removeIf(tp -> !sources.contains(tp) && !tp.topic().startsWith(groupId + "-"));
+            Set<TopicPartition> all = new HashSet<>(sources);
+            all.addAll(committed.keySet());
+            Map<TopicPartition, Long> ends = endOffsets(admin, all);
+            if (caughtUp(sources, committed, ends, slack)) {
+                if (firstCaughtUpAt >= 0) {
+                    return (firstCaughtUpAt - startNanos) / 1e9;
+                }
+                firstCaughtUpAt = now;
+            } else {
+                firstCaughtUpAt = -1;
+            }
+            if (now - lastReport > TimeUnit.SECONDS.toNanos(10)) {
+                long done = sources.stream().mapToLong(tp -> committed.getOrDefault(tp, 0L)).sum();
+                long total = sources.stream().mapToLong(tp -> ends.getOrDefault(tp, 0L)).sum();
+                System.out.printf("  %s: %,d of %,d source records committed after %.0f s%n", groupId, done, total,
+                        (now - startNanos) / 1e9);
+                lastReport = now;
+            }
+            if (now > deadline) {
+                throw new IllegalStateException(groupId + " did not catch up within " + timeout);
+            }
+            Thread.sleep(POLL_MS);
+        }
+    }
+
+    static boolean caughtUp(Set<TopicPartition> sources, Map<TopicPartition, Long> committed,
+            Map<TopicPartition, Long> ends, long slack) {
+        for (TopicPartition tp : sources) {
+            long end = ends.getOrDefault(tp, 0L);
+            if (end > 0 && committed.getOrDefault(tp, -1L) < end) {
+                return false;
+            }
+        }
+        for (Map.Entry<TopicPartition, Long> entry : committed.entrySet()) {
+            if (!sources.contains(entry.getKey()) && ends.getOrDefault(entry.getKey(), 0L) - entry.getValue() > slack) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static Set<TopicPartition> partitionsOf(Admin admin, List<String> topics) throws Exception {
+        Set<TopicPartition> partitions = new HashSet<>();
+        admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values()
+                .forEach(d -> d.partitions().forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
+        return partitions;
+    }
+
+    static Map<TopicPartition, Long> endOffsets(Admin admin, Set<TopicPartition> partitions) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e
+                : admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet()) {
+            ends.put(e.getKey(), e.getValue().offset());
+        }
+        return ends;
+    }
+
+    private static Map<TopicPartition, Long> committed(Admin admin, String groupId) throws Exception {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (Map.Entry<TopicPartition, OffsetAndMetadata> e : admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS).entrySet()) {
+            if (e.getValue() != null) {
+                offsets.put(e.getKey(), e.getValue().offset());
+            }
+        }
+        return offsets;
+    }
+}

@@ -1,0 +1,61 @@
+package io.complaintmonitor.bench.e2e;
+
+import java.util.Locale;
+
+/** The results on one screen. */
+final class ResultTable {
+
+    private ResultTable() {
+    }
+
+    static String render(Results r) {
+        StringBuilder out = new StringBuilder();
+        Results.Machine m = r.machine();
+        out.append(String.format(Locale.ROOT, "machine: %d cores (%s), %.1f GiB, %s; load %s -> %s%n",
+                m.cores(), m.cpu(), m.memTotalBytes() / 1073741824.0, m.jdk(), m.loadAverageAtStart(),
+                m.loadAverageAtEnd()));
+        out.append(String.format(Locale.ROOT, "%-40s %12s %10s %12s%n", "phase", "records", "seconds", "records/s"));
+        rate(out, "write simulated events (producer)", r.write());
+        rate(out, "plain KafkaConsumer to the end", r.plainConsumer());
+        rate(out, "pass-through Streams, exactly-once", r.passThroughExactlyOnce());
+        rate(out, "full monitor, exactly-once", r.monitorExactlyOnce());
+        if (r.monitorToPassThroughRatio() != null) {
+            out.append(String.format(Locale.ROOT, "monitor / pass-through: %.2f (floor %.2f: %s)%n",
+                    r.monitorToPassThroughRatio(), r.options().minRatio(), r.floorPassed() ? "passed" : "FAILED"));
+        }
+        Results.Latency l = r.alertLatency();
+        if (l != null) {
+            out.append(String.format(Locale.ROOT,
+                    "overdue alert latency: p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d of %d deadlines, %d midnights)%n",
+                    l.p50Ms(), l.p99Ms(), l.maxMs(), l.alertsSeen(), l.deadlines(), l.rounds()));
+        }
+        Results.Memory mem = r.memory();
+        if (mem != null) {
+            out.append(String.format(Locale.ROOT,
+                    "memory, %,d complaints, -Xmx%s: peak RSS %.0f MiB, peak heap used %.0f MiB; caught up in %.1f s"
+                            + " (%.0f events/s)%n", mem.complaints(), mem.xmx(), mem.peakRssBytes() / 1048576.0,
+                    mem.peakHeapUsedBytes() / 1048576.0, mem.catchUpSeconds(), mem.eventsPerSecond()));
+            out.append(String.format(Locale.ROOT,
+                    "restart: stopped in %.1f s; ready (RUNNING) %.1f s, processing again %.1f s after start%n",
+                    mem.stopSeconds(), mem.restartToReadySeconds(), mem.restartToProcessingSeconds()));
+        }
+        out.append("targets (measured, not asserted):\n");
+        for (Results.Target t : r.targets()) {
+            out.append(String.format(Locale.ROOT, "  %-44s %-10s %-14s %s%n", t.name(), t.target(), t.measured(),
+                    t.met() == null ? "-" : t.met() ? "met" : "MISSED"));
+        }
+        for (String note : r.notes()) {
+            out.append("note: ").append(note).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void rate(StringBuilder out, String name, Results.Rate rate) {
+        if (rate == null) {
+            out.append(String.format(Locale.ROOT, "%-40s %12s%n", name, "not run"));
+        } else {
+            out.append(String.format(Locale.ROOT, "%-40s %,12d %10.1f %,12.0f%n", name, rate.records(), rate.seconds(),
+                    rate.perSecond()));
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.complaintmonitor.bench.e2e;
+
+import io.complaintmonitor.cli.MonitorApp;
+import io.complaintmonitor.config.ConfigKey;
+import io.complaintmonitor.config.MonitorConfig;
+import io.complaintmonitor.config.StreamsProperties;
+import io.complaintmonitor.simulate.SimEvent;
+import io.complaintmonitor.simulate.Simulation;
+import io.complaintmonitor.simulate.SimulationSettings;
+import io.complaintmonitor.simulate.sink.KafkaEventSink;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Phases 1 to 3: the simulated events written once to the three source topics, then read to the
+ * end by a plain consumer, a pass-through Kafka Streams app and the full monitor, each in this
+ * process, one after the other, each its own consumer group.
+ */
+final class ThroughputPhases {
+
+    static final String SOURCES = "events";
+    /** Enough homes and years that any --events up to a few million is reached; the stream is cut at N. */
+    private static final int HOMES = SimulationSettings.MAX_HOMES;
+    private static final LocalDate FROM = LocalDate.of(2018, 4, 1);
+    private static final LocalDate TO = LocalDate.of(2027, 10, 1);
+    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+    private final BenchCluster cluster;
+    private final MonitorConfig sourceConfig;
+
+    ThroughputPhases(BenchCluster cluster) {
+        this.cluster = cluster;
+        this.sourceConfig = cluster.config(cluster.settings("simulator", SOURCES));
+    }
+
+    List<String> sourceTopics() {
+        return sourceConfig.topics().sources();
+    }
+
+    /** Phase 1: the first {@code n} events of the simulation to the source topics; not part of any rate below. */
+    Results.Rate write(long n, long seed) throws Exception {
+        SimulationSettings settings = SimulationSettings.builder().seed(seed).homes(HOMES).from(FROM).to(TO).build();
+        long start = System.nanoTime();
+        long written = 0;
+        try (KafkaEventSink sink = KafkaEventSink.forConfig(sourceConfig)) {
+            Iterator<SimEvent> events = Simulation.iterator(settings);
+            while (written < n && events.hasNext()) {
+                sink.write(events.next());
+                written++;
+                if (written % 200_000 == 0) {
+                    System.out.printf("  written %,d of %,d%n", written, n);
+                }
+            }
+        }
+        return Results.Rate.of(written, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Phase 2a: a plain consumer (no group, no deserialisation) from the beginning to the end offsets. */
+    Results.Rate plainConsumer() throws Exception {
+        Set<TopicPartition> partitions = CatchUp.partitionsOf(cluster.admin(), sourceTopics());
+        Map<TopicPartition, Long> ends = CatchUp.endOffsets(cluster.admin(), partitions);
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        long start = System.nanoTime();
+        long records = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (!atEnd(consumer, ends)) {
+                records += consumer.poll(Duration.ofMillis(100)).count();
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("plain consumer did not reach the end within " + TIMEOUT);
+                }
+            }
+        }
+        return Results.Rate.of(records, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static boolean atEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            if (consumer.position(end.getKey()) < end.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Phase 2b: the three source topics copied as bytes to one sink topic, with the monitor's own
+     * Streams settings (exactly_once_v2, its commit interval, lz4), from start until committed.
+     */
+    Results.Rate passThrough(long records) throws Exception {
+        Map<ConfigKey, String> settings = cluster.settings("pass-through", SOURCES);
+        MonitorConfig config = cluster.config(settings);
+        String sink = "pass-through.sink";
+        cluster.admin().createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(sink,
+                config.topicPartitions(), config.topicReplicationFactor()))).all().get();
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(config.topics().sources(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("source-events"))
+                .to(sink, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("sink-pass-through"));
+        Topology topology = builder.build();
+        Properties props = StreamsProperties.of(config, new SimpleMeterRegistry());
+        long start = System.nanoTime();
+        KafkaStreams streams = new KafkaStreams(topology, props);
+        try {
+            streams.start();
+            double seconds = CatchUp.await(cluster.admin(), config.applicationId(), sourceTopics(), start, TIMEOUT,
+                    () -> streams.state() == KafkaStreams.State.ERROR
+                            || streams.state() == KafkaStreams.State.PENDING_ERROR);
+            return Results.Rate.of(records, seconds);
+        } finally {
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(30)));
+        }
+    }
+
+    /**
+     * Phase 3: the full monitor (every flow, exactly-once), in this process, from start until its
+     * source and repartition offsets are committed to the end. No heartbeats: this phase is about
+     * processing events, and the clock only moves with ticks once caught up.
+     */
+    Results.Rate monitor(long records) throws Exception {
+        MonitorConfig config = cluster.config(cluster.settings("monitor", SOURCES));
+        long start = System.nanoTime();
+        try (MonitorApp app = MonitorApp.start(config, Optional.empty(), Optional.empty())) {
+            double seconds = CatchUp.await(cluster.admin(), config.applicationId(), sourceTopics(), start, TIMEOUT,
+                    () -> app.streams().failure().isDone());
+            return Results.Rate.of(records, seconds);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.complaintmonitor.bench.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class CatchUpTest {
+
+    private static final TopicPartition SOURCE = new TopicPartition("events.crm", 0);
+    private static final TopicPartition EMPTY_SOURCE = new TopicPartition("events.webform", 0);
+    private static final TopicPartition REPARTITION = new TopicPartition("bench-monitor-complaints-repartition", 0);
+
+    @Test
+    void shouldBeCaughtUpWhenSourcesAreCommittedToTheEndAndRepartitionsToTheCommitMarker() {
+        assertThat(CatchUp.caughtUp(Set.of(SOURCE, EMPTY_SOURCE), Map.of(SOURCE, 100L, REPARTITION, 41L),
+                Map.of(SOURCE, 100L, EMPTY_SOURCE, 0L, REPARTITION, 42L), CatchUp.NO_TICKS_SLACK)).isTrue();
+    }
+
+    @Test
+    void shouldNotBeCaughtUpWhileASourceRecordIsUncommitted() {
+        assertThat(CatchUp.caughtUp(Set.of(SOURCE), Map.of(SOURCE, 99L), Map.of(SOURCE, 100L), 1)).isFalse();
+        assertThat(CatchUp.caughtUp(Set.of(SOURCE), Map.of(), Map.of(SOURCE, 100L), 1)).isFalse();
+    }
+
+    @Test
+    void shouldNotBeCaughtUpWhileRepartitionedRecordsWait() {
+        assertThat(CatchUp.caughtUp(Set.of(SOURCE), Map.of(SOURCE, 100L, REPARTITION, 40L),
+                Map.of(SOURCE, 100L, REPARTITION, 42L), CatchUp.NO_TICKS_SLACK)).isFalse();
+    }
+
+    @Test
+    void shouldAllowAFewTickDrivenRecordsWhenHeartbeatsRun() {
+        assertThat(CatchUp.caughtUp(Set.of(SOURCE), Map.of(SOURCE, 100L, REPARTITION, 40L),
+                Map.of(SOURCE, 100L, REPARTITION, 42L), CatchUp.TICKS_SLACK)).isTrue();
+    }
+}

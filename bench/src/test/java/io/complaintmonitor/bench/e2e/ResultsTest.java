@@ -1,0 +1,74 @@
+package io.complaintmonitor.bench.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsTest {
+
+    @TempDir
+    Path dir;
+
+    private static Results sample(Results.Memory memory) {
+        Results.Rate monitor = Results.Rate.of(1_000_000, 40.0);
+        Results.Rate passThrough = Results.Rate.of(1_000_000, 20.0);
+        Results.Latency latency = new Results.Latency(2_000, 10, 2_000, 900, 1_400, 1_600, 5.0);
+        return new Results("2026-11-23T01:00:00Z",
+                new Results.Machine(2, "cpu", 24L << 30, "jdk", "Linux", "4.00 4.00 4.00", "5.00 5.00 5.00"),
+                Results.BenchOptionsView.of(BenchOptions.defaults()), Results.Rate.of(1_000_000, 10),
+                Results.Rate.of(1_000_000, 4), passThrough, monitor, 0.5, latency, memory,
+                Results.targets(0.5, monitor, latency, memory), true, List.of("a note"));
+    }
+
+    @Test
+    void shouldWriteEveryFigureAsJson() throws Exception {
+        Path file = dir.resolve("results/latest.json");
+
+        sample(null).write(file);
+
+        JsonNode json = Results.JSON.readTree(Files.readString(file));
+        assertThat(json.at("/monitorExactlyOnce/perSecond").asDouble()).isEqualTo(25_000.0);
+        assertThat(json.at("/passThroughExactlyOnce/perSecond").asDouble()).isEqualTo(50_000.0);
+        assertThat(json.at("/monitorToPassThroughRatio").asDouble()).isEqualTo(0.5);
+        assertThat(json.at("/alertLatency/p99Ms").asDouble()).isEqualTo(1_400.0);
+        assertThat(json.at("/machine/loadAverageAtStart").asText()).isEqualTo("4.00 4.00 4.00");
+        assertThat(json.at("/options/minRatio").asDouble()).isEqualTo(0.3);
+        assertThat(json.get("memory").isNull()).isTrue();
+        assertThat(json.at("/floorPassed").asBoolean()).isTrue();
+        assertThat(json.at("/notes/0").asText()).isEqualTo("a note");
+        assertThat(Files.list(file.getParent())).containsExactly(file);
+    }
+
+    @Test
+    void shouldJudgeEachTargetAndSayWhichWereNotMeasured() {
+        List<Results.Target> targets = sample(null).targets();
+
+        assertThat(targets).extracting(Results.Target::met).containsExactly(false, false, true, null, null);
+        assertThat(targets.get(3).measured()).isEqualTo("not measured");
+    }
+
+    @Test
+    void shouldJudgeMemoryAndRestartWhenMeasured() {
+        Results.Memory memory = new Results.Memory(1_000_000, "512m", 30, 60, 16_667, 900L << 20, 800L << 20,
+                400L << 20, 512L << 20, 3, 8, 16);
+
+        List<Results.Target> targets = sample(memory).targets();
+
+        assertThat(targets.get(3).met()).isTrue();
+        assertThat(targets.get(3).measured()).isEqualTo("900 MiB");
+        assertThat(targets.get(4).met()).isFalse();
+    }
+
+    @Test
+    void shouldPrintTheTableWithTheMachineAndEveryTarget() {
+        String table = ResultTable.render(sample(null));
+
+        assertThat(table).contains("2 cores", "load 4.00 4.00 4.00 -> 5.00 5.00 5.00", "monitor / pass-through: 0.50",
+                "p99 1400 ms", "MISSED", "not measured", "note: a note");
+    }
+}
