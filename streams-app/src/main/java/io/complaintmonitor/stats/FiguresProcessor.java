@@ -207,6 +207,9 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
         }
         LocalDate firstOpenDay = clock == null ? LocalDate.MIN.plusDays(2)
                 : LondonTime.dateOf(clock.minus(grace)).minusDays(1);
+        // Days more than the grace behind "now" (the clock, or before any tick the latest event) are
+        // folded away, so a group's ledger stays a few weeks long however long the history it has seen.
+        LocalDate foldDay = LondonTime.dateOf(now.minus(grace)).minusDays(2);
         for (KeyValue<String, Long> mark : marks) {
             pending.delete(mark.key);
             int bar = mark.key.indexOf('|');
@@ -222,7 +225,7 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
             }
             OverdueLedger ledger = ledgers.get(mark.key);
             if (ledger != null) {
-                ledgers.put(mark.key, ledger.foldUpTo(firstOpenDay.minusDays(1)));
+                ledgers.put(mark.key, ledger.foldUpTo(foldDay));
             }
         }
         judgeTrends(today, now, dayChanged);
