@@ -55,8 +55,9 @@ public final class LifecycleTopology {
                 Serdes.String(), JsonSerde.of(TrackedComplaint.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE_STORE),
                 Serdes.String(), Serdes.String()));
+        // A handful of keys, written at nearly every event: cached, so once per commit on disk.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_COUNTS_STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_ALERTS_STORE),
                 Serdes.String(), JsonSerde.of(Alert.class)));
 
