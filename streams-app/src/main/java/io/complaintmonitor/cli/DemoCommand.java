@@ -109,7 +109,9 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("simulating a landlord of %,d homes (seed %d, %s to %s): %s%n", plan.homes(), plan.seed(),
                 plan.from(), plan.to(), resumed ? "carrying on from now" : "sending the last 12 months...");
         DemoTraffic traffic = DemoTraffic.start(app.config(), plan, resumed, Clock.systemUTC());
-        if (traffic.awaitPastSent(BACKFILL_TIMEOUT)) {
+        if (resumed) {
+            System.out.println("  the history went out on an earlier run; live traffic continues as it happens");
+        } else if (traffic.awaitPastSent(BACKFILL_TIMEOUT)) {
             System.out.printf("  %,d records of history sent in %.1f s; live traffic continues as it happens%n",
                     traffic.sent(), (System.nanoTime() - start) / 1e9);
         } else {
