@@ -1,5 +1,6 @@
 package io.complaintmonitor.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,8 +37,8 @@ public final class TopicProvisioner {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
                 LOG.info("created topics {}", missing.stream().map(NewTopic::name).toList());
             }
-            int heartbeatPartitions = admin.describeTopics(List.of(topics.heartbeat())).allTopicNames()
-                    .get(30, TimeUnit.SECONDS).get(topics.heartbeat()).partitions().size();
+            int heartbeatPartitions = TopicDescriptions.describe(admin, List.of(topics.heartbeat()),
+                    Duration.ofSeconds(30)).get(topics.heartbeat()).partitions().size();
             if (heartbeatPartitions != config.topicPartitions()) {
                 // Ticks must reach every task of the tracking step, which has topic.partitions tasks.
                 throw new ConfigException("topic " + topics.heartbeat() + " has " + heartbeatPartitions

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.complaintmonitor.config.TopicDescriptions;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -194,8 +195,7 @@ public final class KafkaSchemaLog implements SchemaLog {
                     throw new SchemaLogException("could not create " + topic + ": " + e.getCause(), e.getCause());
                 }
             }
-            TopicDescription description = admin.describeTopics(Set.of(topic)).allTopicNames()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            TopicDescription description = TopicDescriptions.describe(admin, Set.of(topic), timeout).get(topic);
             // Ids are handed out in log order, which only a single partition has.
             if (description.partitions().size() != 1) {
                 throw new SchemaLogException(topic + " has " + description.partitions().size()
