@@ -1,5 +1,6 @@
 package io.complaintmonitor.audit;
 
+import io.complaintmonitor.config.BulkProducer;
 import io.complaintmonitor.config.MonitorConfig;
 import io.complaintmonitor.ingest.EventAdapters;
 import io.complaintmonitor.ingest.SourceTopics;
@@ -10,17 +11,13 @@ import io.complaintmonitor.schema.WebFormSubmission;
 import io.complaintmonitor.serde.TopicSerdes;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Sends an events file's records to the source topics, in Avro through the registry as any
@@ -122,15 +119,7 @@ final class EventFeeder {
     }
 
     private KafkaProducer<byte[], byte[]> producer() {
-        Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-feeder");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        return BulkProducer.of(config, "feeder", 20);
     }
 
     /** The first failed send, from the producer's callback thread or the caller's. */

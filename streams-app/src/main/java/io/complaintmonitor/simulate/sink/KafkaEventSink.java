@@ -1,5 +1,6 @@
 package io.complaintmonitor.simulate.sink;
 
+import io.complaintmonitor.config.BulkProducer;
 import io.complaintmonitor.config.MonitorConfig;
 import io.complaintmonitor.config.Topics;
 import io.complaintmonitor.ingest.SourceRecordSender;
@@ -13,15 +14,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Sends records to the three source topics in Avro through the schema registry, as the CRM,
@@ -52,17 +48,8 @@ public final class KafkaEventSink implements EventSink {
 
     /** A sink on {@code config}'s cluster, registry, topics and client settings. */
     public static KafkaEventSink forConfig(MonitorConfig config) {
-        Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-simulator");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         TopicSerdes serdes = TopicSerdes.using(RestSchemaRegistryClient.forUrl(config.schemaRegistryUrl().toString()));
-        return new KafkaEventSink(new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()),
-                config.topics(), serdes, DEFAULT_BATCH);
+        return new KafkaEventSink(BulkProducer.of(config, "simulator", 10), config.topics(), serdes, DEFAULT_BATCH);
     }
 
     @Override
