@@ -2,6 +2,7 @@ package io.complaintmonitor.lifecycle;
 
 import io.complaintmonitor.domain.complaint.OpenStage;
 import io.complaintmonitor.domain.complaint.OpenStatus;
+import io.complaintmonitor.metrics.ScrapeCache;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
@@ -34,10 +35,12 @@ public final class OpenCounts {
 
     /** Registers one gauge per stage and standing; NaN while the store cannot be queried. */
     public static void register(MeterRegistry registry, Supplier<KafkaStreams> streams) {
+        // One store scan per scrape, shared by the six gauges.
+        ScrapeCache<Map<String, Double>> totals = ScrapeCache.of(() -> totals(streams.get()));
         for (int stage = 1; stage <= 2; stage++) {
             for (OpenStatus status : OpenStatus.values()) {
                 String key = key(new OpenStage(stage, status));
-                Gauge.builder(METRIC, () -> totals(streams.get()).getOrDefault(key, Double.NaN))
+                Gauge.builder(METRIC, () -> totals.get().getOrDefault(key, Double.NaN))
                         .description("open complaint stages by stage and standing against their due date")
                         .tag("stage", Integer.toString(stage))
                         .tag("status", status.name().toLowerCase(Locale.ROOT).replace('_', '-'))
