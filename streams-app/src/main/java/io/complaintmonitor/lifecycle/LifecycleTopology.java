@@ -7,6 +7,7 @@ import io.complaintmonitor.domain.complaint.ComplaintRules;
 import io.complaintmonitor.schema.AlertKind;
 import io.complaintmonitor.schema.BreachAlert;
 import io.complaintmonitor.serde.JsonSerde;
+import io.complaintmonitor.store.ObjectCacheStores;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.complaintmonitor.stats.FiguresInput;
 import java.time.Duration;
@@ -39,6 +40,11 @@ public final class LifecycleTopology {
     public static final String SEEN_IDS_STORE = "seen-event-ids";
     /** How long an event id is remembered: past a year, so a year's replay or audit is covered. */
     public static final Duration SEEN_IDS_RETENTION = Duration.ofDays(400);
+    /**
+     * Complaints (and open alerts) kept deserialised per task, besides those changed since the last
+     * commit: the recently active ones, whose next event is the likeliest.
+     */
+    static final int CACHED_COMPLAINTS = 5_000;
     /** Events applied to a complaint's state, by source. */
     public static final String TRACKED_METRIC = "complaint.events.tracked";
     /** Events ignored because their id was already applied, by source. */
@@ -51,15 +57,14 @@ public final class LifecycleTopology {
     public static KStream<String, FiguresInput> addTo(StreamsBuilder builder, Topics topics, int partitions, String applicationId,
             Duration lateEventGrace, KStream<byte[], ComplaintEvent> events, ComplaintRules rules,
             Serde<BreachAlert> alertSerde, MeterRegistry meters) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE),
-                Serdes.String(), JsonSerde.of(TrackedComplaint.class)));
+        builder.addStateStore(ObjectCacheStores.persistent(STATE_STORE, JsonSerde.of(TrackedComplaint.class),
+                CACHED_COMPLAINTS));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE_STORE),
                 Serdes.String(), Serdes.String()));
         // A handful of keys, written at nearly every event: cached, so once per commit on disk.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_COUNTS_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_ALERTS_STORE),
-                Serdes.String(), JsonSerde.of(Alert.class)));
+        builder.addStateStore(ObjectCacheStores.persistent(OPEN_COUNTS_STORE, Serdes.Long(), CACHED_COMPLAINTS));
+        builder.addStateStore(ObjectCacheStores.persistent(OPEN_ALERTS_STORE, JsonSerde.of(Alert.class),
+                CACHED_COMPLAINTS));
 
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SEEN_IDS_STORE,
                 SEEN_IDS_RETENTION, Duration.ofDays(1), false), Serdes.String(), Serdes.Long()));

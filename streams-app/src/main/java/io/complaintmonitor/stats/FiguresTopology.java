@@ -9,6 +9,7 @@ import io.complaintmonitor.schema.TrendAlert;
 import java.util.Map;
 import org.apache.kafka.streams.kstream.Branched;
 import io.complaintmonitor.serde.JsonSerde;
+import io.complaintmonitor.store.ObjectCacheStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,7 +25,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.StreamPartitioner;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Stage-duration statistics and headline counts per group over calendar windows. The tracking
@@ -45,29 +45,30 @@ public final class FiguresTopology {
     public static final String CLOCK_MARK_KEY = "~clock";
     /** How often changed windows are written to the stats topic. */
     static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
+    /** Values kept deserialised per store and task: a few years of one busy group's windows. */
+    static final int CACHED_PER_STORE = 20_000;
 
     private FiguresTopology() {
     }
 
     /**
-     * The hot stores are cached: a group's windows change with nearly every event, and the cache
-     * writes each of them to RocksDB and its changelog once per commit instead of once per change.
+     * Every store has an object cache in front: a group's windows are read and rewritten with nearly
+     * every event, and the cache keeps them deserialised and writes each to RocksDB and its
+     * changelog once per commit instead of once per change.
      */
     public static void addTo(StreamsBuilder builder, Topics topics, int partitions, Duration grace,
             KStream<String, FiguresInput> changes, TrendRules trendRules, Serde<StageDurationStat> statSerde,
             Serde<TrendAlert> trendSerde) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATS_STORE),
-                Serdes.String(), JsonSerde.of(DurationAggregate.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTS_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
-                Serdes.String(), JsonSerde.of(OverdueLedger.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRENDS_STORE),
-                Serdes.String(), JsonSerde.of(TrendTrack.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_STEPS_STORE),
-                Serdes.String(), JsonSerde.of(RecentSteps.class)));
+        builder.addStateStore(ObjectCacheStores.persistent(STATS_STORE, JsonSerde.of(DurationAggregate.class),
+                CACHED_PER_STORE));
+        builder.addStateStore(ObjectCacheStores.persistent(COUNTS_STORE, Serdes.Long(), CACHED_PER_STORE));
+        builder.addStateStore(ObjectCacheStores.persistent(LEDGER_STORE, JsonSerde.of(OverdueLedger.class),
+                CACHED_PER_STORE));
+        builder.addStateStore(ObjectCacheStores.persistent(PENDING_STORE, Serdes.Long(), CACHED_PER_STORE));
+        builder.addStateStore(ObjectCacheStores.persistent(TRENDS_STORE, JsonSerde.of(TrendTrack.class),
+                CACHED_PER_STORE));
+        builder.addStateStore(ObjectCacheStores.persistent(RECENT_STEPS_STORE, JsonSerde.of(RecentSteps.class),
+                CACHED_PER_STORE));
 
         KStream<String, Object> figures = changes
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(FiguresInput.class))

@@ -1,0 +1,312 @@
+package io.complaintmonitor.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
+
+/**
+ * A cache of deserialised values in front of a key-value store, for stores whose values are read
+ * and rewritten many times a second (a group's window figures, a complaint's state). Kafka
+ * Streams' own cache keeps bytes, so every read of a hot key still deserialises it and every write
+ * serialises it; here writes stay objects until the task commits, and recently used values are
+ * kept as objects.
+ *
+ * <p>Exactly-once holds because the dirty values are written to the store (and so to its
+ * changelog, inside the task's transaction) in {@link #flushCache()}, which Kafka Streams calls on
+ * every store before it commits a task; a crash before that loses them with the uncommitted input
+ * that made them. Values must be immutable: one object is shared by the cache and its readers.
+ *
+ * <p>Reads from other threads (interactive queries) see the dirty values too; they never fill the
+ * clean cache with what they read, as that could put back a value the stream thread has just
+ * replaced.
+ */
+public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V>
+        implements KeyValueStore<String, V> {
+
+    /** A dirty entry that deletes its key. */
+    private static final Object DELETED = new Object();
+    /** A clean entry for a key the store does not have. */
+    private static final Object ABSENT = new Object();
+
+    private final ConcurrentHashMap<String, Object> dirty = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    private final Map<String, Object> clean;
+    /** Moves at every write-back, so a reader knows when what it read may already be stale. */
+    private long generation;
+
+    ObjectCacheStore(KeyValueStore<String, V> inner, int maxCleanEntries) {
+        super(inner);
+        this.clean = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                return size() > maxCleanEntries;
+            }
+        };
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        forget();
+        super.init(context, root);
+    }
+
+    @Override
+    public V get(String key) {
+        Object value = dirty.get(key);
+        if (value != null) {
+            return value == DELETED ? null : cast(value);
+        }
+        long seen;
+        synchronized (lock) {
+            value = clean.get(key);
+            seen = generation;
+        }
+        if (value != null) {
+            return value == ABSENT ? null : cast(value);
+        }
+        V stored = wrapped().get(key);
+        synchronized (lock) {
+            if (generation == seen && !dirty.containsKey(key)) {
+                clean.put(key, stored == null ? ABSENT : stored);
+            }
+        }
+        return stored;
+    }
+
+    @Override
+    public void put(String key, V value) {
+        dirty.put(key, value == null ? DELETED : value);
+    }
+
+    @Override
+    public V putIfAbsent(String key, V value) {
+        V current = get(key);
+        if (current == null) {
+            put(key, value);
+        }
+        return current;
+    }
+
+    @Override
+    public void putAll(List<KeyValue<String, V>> entries) {
+        entries.forEach(e -> put(e.key, e.value));
+    }
+
+    @Override
+    public V delete(String key) {
+        V current = get(key);
+        dirty.put(key, DELETED);
+        return current;
+    }
+
+    /** Writes the dirty values to the store, then lets it flush its own layers. */
+    @Override
+    public void flushCache() {
+        writeBack();
+        super.flushCache();
+    }
+
+    @Override
+    public void commit(Map<TopicPartition, Long> changelogOffsets) {
+        writeBack();
+        super.commit(changelogOffsets);
+    }
+
+    @Override
+    public void close() {
+        // Not written back: a clean close has just committed, and a dirty one must lose them.
+        forget();
+        super.close();
+    }
+
+    private void writeBack() {
+        if (dirty.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, Object>> entries = new ArrayList<>(dirty.entrySet());
+        for (Map.Entry<String, Object> e : entries) {
+            if (e.getValue() == DELETED) {
+                wrapped().delete(e.getKey());
+            } else {
+                wrapped().put(e.getKey(), cast(e.getValue()));
+            }
+        }
+        synchronized (lock) {
+            generation++;
+            for (Map.Entry<String, Object> e : entries) {
+                // Only the stream thread writes, so the value is still the one written back.
+                dirty.remove(e.getKey(), e.getValue());
+                clean.put(e.getKey(), e.getValue() == DELETED ? ABSENT : e.getValue());
+            }
+        }
+    }
+
+    private void forget() {
+        synchronized (lock) {
+            generation++;
+            dirty.clear();
+            clean.clear();
+        }
+    }
+
+    @Override
+    public KeyValueIterator<String, V> range(String from, String to) {
+        return merged(wrapped().range(from, to), from, to, false);
+    }
+
+    @Override
+    public KeyValueIterator<String, V> reverseRange(String from, String to) {
+        return merged(wrapped().reverseRange(from, to), from, to, true);
+    }
+
+    @Override
+    public KeyValueIterator<String, V> all() {
+        return merged(wrapped().all(), null, null, false);
+    }
+
+    @Override
+    public KeyValueIterator<String, V> reverseAll() {
+        return merged(wrapped().reverseAll(), null, null, true);
+    }
+
+    @Override
+    public <PS extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(P prefix, PS prefixKeySerializer) {
+        byte[] bytes = prefixKeySerializer.serialize(null, prefix);
+        KeyValueIterator<String, V> stored = wrapped().prefixScan(prefix, prefixKeySerializer);
+        if (dirty.isEmpty()) {
+            return stored;
+        }
+        TreeMap<byte[], Map.Entry<String, Object>> overlay = new TreeMap<>(Arrays::compareUnsigned);
+        for (Map.Entry<String, Object> e : dirty.entrySet()) {
+            byte[] key = utf8(e.getKey());
+            if (key.length >= bytes.length && Arrays.equals(key, 0, bytes.length, bytes, 0, bytes.length)) {
+                overlay.put(key, Map.entry(e.getKey(), e.getValue()));
+            }
+        }
+        return new Merged<>(stored, overlay.values().iterator(), false);
+    }
+
+    @Override
+    public long approximateNumEntries() {
+        return wrapped().approximateNumEntries() + dirty.size();
+    }
+
+    /** The store's entries in [from, to] with the dirty values laid over them, in the store's byte order. */
+    private KeyValueIterator<String, V> merged(KeyValueIterator<String, V> stored, String from, String to,
+            boolean reverse) {
+        if (dirty.isEmpty()) {
+            return stored;
+        }
+        byte[] low = from == null ? null : utf8(from);
+        byte[] high = to == null ? null : utf8(to);
+        TreeMap<byte[], Map.Entry<String, Object>> overlay = new TreeMap<>(Arrays::compareUnsigned);
+        for (Map.Entry<String, Object> e : dirty.entrySet()) {
+            byte[] key = utf8(e.getKey());
+            if ((low == null || Arrays.compareUnsigned(key, low) >= 0)
+                    && (high == null || Arrays.compareUnsigned(key, high) <= 0)) {
+                overlay.put(key, Map.entry(e.getKey(), e.getValue()));
+            }
+        }
+        Iterator<Map.Entry<String, Object>> over = reverse ? overlay.descendingMap().values().iterator()
+                : overlay.values().iterator();
+        return new Merged<>(stored, over, reverse);
+    }
+
+    private static byte[] utf8(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> V cast(Object value) {
+        return (V) value;
+    }
+
+    /** Two sorted iterators merged; on equal keys the overlay (dirty) entry wins, and deletions hide the key. */
+    private static final class Merged<V> implements KeyValueIterator<String, V> {
+        private final KeyValueIterator<String, V> stored;
+        private final Iterator<Map.Entry<String, Object>> overlay;
+        private final int direction;
+        private KeyValue<String, V> nextStored;
+        private Map.Entry<String, Object> nextOverlay;
+        private KeyValue<String, V> next;
+
+        Merged(KeyValueIterator<String, V> stored, Iterator<Map.Entry<String, Object>> overlay, boolean reverse) {
+            this.stored = stored;
+            this.overlay = overlay;
+            this.direction = reverse ? -1 : 1;
+            this.nextStored = stored.hasNext() ? stored.next() : null;
+            this.nextOverlay = overlay.hasNext() ? overlay.next() : null;
+            advance();
+        }
+
+        private void advance() {
+            next = null;
+            while (next == null && (nextStored != null || nextOverlay != null)) {
+                int order;
+                if (nextStored == null) {
+                    order = 1;
+                } else if (nextOverlay == null) {
+                    order = -1;
+                } else {
+                    order = direction * Arrays.compareUnsigned(utf8(nextStored.key), utf8(nextOverlay.getKey()));
+                }
+                if (order < 0) {
+                    next = nextStored;
+                    nextStored = stored.hasNext() ? stored.next() : null;
+                } else {
+                    if (order == 0) {
+                        nextStored = stored.hasNext() ? stored.next() : null;
+                    }
+                    Map.Entry<String, Object> o = nextOverlay;
+                    nextOverlay = overlay.hasNext() ? overlay.next() : null;
+                    if (o.getValue() != DELETED) {
+                        next = KeyValue.pair(o.getKey(), cast(o.getValue()));
+                    }
+                }
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public KeyValue<String, V> next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            KeyValue<String, V> current = next;
+            advance();
+            return current;
+        }
+
+        @Override
+        public String peekNextKey() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            return next.key;
+        }
+
+        @Override
+        public void close() {
+            stored.close();
+        }
+    }
+}
