@@ -46,6 +46,7 @@ final class ComplaintKeys {
 
     private static String timePrefix(Instant at) {
         // Offset keeps instants before 1970 positive; 19 digits cover every long.
-        return String.format("%019d", at.toEpochMilli() - Long.MIN_VALUE / 2);
+        String digits = Long.toString(at.toEpochMilli() - Long.MIN_VALUE / 2);
+        return "0".repeat(19 - digits.length()) + digits;
     }
 }

@@ -73,7 +73,7 @@ public final class LifecycleTopology {
         // Re-key by source id first, so a repeated id is dropped wherever it points.
         KStream<String, ComplaintEvent> unique = events
                 .selectKey((key, event) -> event.sourceEventId(), Named.as("key-by-event-id"))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ComplaintEvent.class))
+                .repartition(Repartitioned.with(Serdes.String(), LifecycleCodecs.EVENT)
                         .withName(EVENT_IDS)
                         .withNumberOfPartitions(partitions))
                 .process(() -> new RepeatedIdFilter(metrics), Named.as("drop-repeated-ids"), SEEN_IDS_STORE);
@@ -82,7 +82,7 @@ public final class LifecycleTopology {
         KStream<String, LifecycleInput> byComplaint = unique
                 .map((key, event) -> org.apache.kafka.streams.KeyValue.pair(
                         ComplaintKeys.of(event.key()), LifecycleInput.of(event)), Named.as("key-by-complaint"))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(LifecycleInput.class))
+                .repartition(Repartitioned.with(Serdes.String(), LifecycleCodecs.INPUT)
                         .withName(REPARTITION)
                         .withNumberOfPartitions(partitions));
         KStream<String, LifecycleInput> ticks = builder.stream(topics.heartbeat(),
@@ -92,7 +92,7 @@ public final class LifecycleTopology {
 
         KStream<String, Object> tracked = byComplaint.merge(ticks, Named.as("merge-events-and-ticks"))
                 .process(() -> new TrackingProcessor(rules, applicationId, STATE_STORE, SCHEDULE_STORE,
-                        metrics, lateEventGrace), Named.as("track-complaints"), STATE_STORE,
+                        metrics, lateEventGrace, partitions), Named.as("track-complaints"), STATE_STORE,
                         SCHEDULE_STORE, OPEN_COUNTS_STORE, OPEN_ALERTS_STORE);
         // The tracker sends two kinds of record: breach alerts, and changes to the figures.
         Map<String, KStream<String, Object>> out = tracked.split(Named.as("tracked-"))

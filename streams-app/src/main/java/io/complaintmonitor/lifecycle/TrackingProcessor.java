@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -48,6 +50,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     private final String scheduleStoreName;
     private final LifecycleMetrics metrics;
     private final Duration lateEventGrace;
+    private final int partitions;
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, TrackedComplaint> complaints;
@@ -61,13 +64,14 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     private Instant judgedUpTo;
 
     TrackingProcessor(ComplaintRules rules, String applicationId, String stateStoreName, String scheduleStoreName,
-            LifecycleMetrics metrics, Duration lateEventGrace) {
+            LifecycleMetrics metrics, Duration lateEventGrace, int partitions) {
         this.rules = rules;
         this.applicationId = applicationId;
         this.stateStoreName = stateStoreName;
         this.scheduleStoreName = scheduleStoreName;
         this.metrics = metrics;
         this.lateEventGrace = lateEventGrace;
+        this.partitions = partitions;
     }
 
     @Override
@@ -205,13 +209,20 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     }
 
     /**
-     * Sends what the event changed in the figures, one change per group it touches. Figures depend
-     * on facts only, never on the clock, so ticks change none.
+     * Sends what the event changed in the figures: one record per figures partition, with the
+     * changes of the groups it owns. Figures depend on facts only, never on the clock, so ticks
+     * change none.
      */
     private void forwardFigures(ComplaintState before, ComplaintState after, Instant at) {
         ComplaintFigures old = before == null ? ComplaintFigures.NONE : rules.figuresOf(before);
+        Map<Integer, List<FiguresDelta>> byPartition = new TreeMap<>();
         for (FiguresDelta delta : FiguresDelta.between(old, rules.figuresOf(after))) {
-            context.forward(new Record<>(delta.key().asString(), new FiguresInput(delta), at.toEpochMilli()));
+            byPartition.computeIfAbsent(FiguresTopology.partitionOf(delta.key().asString(), partitions),
+                    p -> new ArrayList<>()).add(delta);
+        }
+        for (List<FiguresDelta> deltas : byPartition.values()) {
+            context.forward(new Record<>(deltas.get(0).key().asString(), new FiguresInput(deltas),
+                    at.toEpochMilli()));
         }
     }
 

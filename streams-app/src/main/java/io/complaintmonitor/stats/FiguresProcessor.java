@@ -108,12 +108,13 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
             latestEvent = at;
             pending.put(SEEN_KEY, at.toEpochMilli());
         }
-        FiguresDelta delta = input.delta();
-        String group = delta.key().asString();
-        delta.removedSteps().forEach(s -> applyStep(group, s, -1));
-        delta.addedSteps().forEach(s -> applyStep(group, s, 1));
-        delta.removedTallies().forEach(t -> applyTally(group, t, -1));
-        delta.addedTallies().forEach(t -> applyTally(group, t, 1));
+        for (FiguresDelta delta : input.deltas()) {
+            String group = delta.key().asString();
+            delta.removedSteps().forEach(s -> applyStep(group, s, -1));
+            delta.addedSteps().forEach(s -> applyStep(group, s, 1));
+            delta.removedTallies().forEach(t -> applyTally(group, t, -1));
+            delta.addedTallies().forEach(t -> applyTally(group, t, 1));
+        }
     }
 
     private void applyStep(String group, StepMeasure step, int sign) {

@@ -28,9 +28,10 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
  * Stage-duration statistics and headline counts per group over calendar windows. The tracking
- * processor sends each complaint's change as one {@link FiguresInput} per group it touches
- * (keyed by the group, "category=DAMP_MOULD"); they are repartitioned by group, so one task owns a
- * group's windows, and clock marks are copied to every partition.
+ * processor sends each complaint's change as one {@link FiguresInput} per partition, holding the
+ * deltas of the groups that partition owns and keyed by the first of them ("category=DAMP_MOULD");
+ * they are repartitioned by that key, so one task owns a group's windows, and clock marks are
+ * copied to every partition.
  */
 public final class FiguresTopology {
 
@@ -71,7 +72,7 @@ public final class FiguresTopology {
                 CACHED_PER_STORE));
 
         KStream<String, Object> figures = changes
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(FiguresInput.class))
+                .repartition(Repartitioned.with(Serdes.String(), FiguresCodec.INPUT)
                         .withName(REPARTITION)
                         .withNumberOfPartitions(partitions)
                         .withStreamPartitioner(new GroupOrEveryPartition()))
@@ -94,8 +95,12 @@ public final class FiguresTopology {
             if (value != null && value.isClock()) {
                 return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));
             }
-            byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-            return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(bytes)) % numPartitions));
+            return Optional.of(Set.of(partitionOf(key, numPartitions)));
         }
+    }
+
+    /** The partition that owns a group's figures: where Kafka's default partitioner would put its key. */
+    public static int partitionOf(String groupKey, int numPartitions) {
+        return Utils.toPositive(Utils.murmur2(groupKey.getBytes(StandardCharsets.UTF_8))) % numPartitions;
     }
 }

@@ -24,7 +24,7 @@ public final class SurveyFigures {
         Labels labels = new Labels(feedback.landlordId(), "webform", feedback.category(), null, null);
         Tally tally = new Tally(Measures.SURVEY_FEEDBACK, LondonTime.dateOf(feedback.submittedAt()), 1, Labels.NONE);
         List<KeyValue<String, FiguresInput>> out = new ArrayList<>();
-        labels.dimensionKeys().forEach(group -> out.add(KeyValue.pair(group.asString(), new FiguresInput(
+        labels.dimensionKeys().forEach(group -> out.add(KeyValue.pair(group.asString(), FiguresInput.of(
                 new FiguresDelta(group, List.of(), List.of(), List.of(), List.of(tally))))));
         return out;
     }

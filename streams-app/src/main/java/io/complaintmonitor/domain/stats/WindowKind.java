@@ -3,7 +3,6 @@ package io.complaintmonitor.domain.stats;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -111,13 +110,17 @@ public enum WindowKind {
     String labelOf(LocalDate start) {
         return switch (this) {
             case DAY -> start.toString();
-            case WEEK -> String.format(Locale.ROOT, "%d-W%02d", start.get(IsoFields.WEEK_BASED_YEAR),
-                    start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case MONTH -> String.format(Locale.ROOT, "%d-%02d", start.getYear(), start.getMonthValue());
-            case QUARTER -> String.format(Locale.ROOT, "FY%d-Q%d", financialYear(start),
-                    Math.floorMod(start.getMonthValue() - 4, 12) / 3 + 1);
+            // Built by hand, not String.format: labels are made for every figures key, many per event.
+            case WEEK -> start.get(IsoFields.WEEK_BASED_YEAR) + "-W"
+                    + twoDigits(start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case MONTH -> start.getYear() + "-" + twoDigits(start.getMonthValue());
+            case QUARTER -> "FY" + financialYear(start) + "-Q" + (Math.floorMod(start.getMonthValue() - 4, 12) / 3 + 1);
             case YEAR -> "FY" + financialYear(start);
         };
+    }
+
+    private static String twoDigits(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
     }
 
     private String example() {

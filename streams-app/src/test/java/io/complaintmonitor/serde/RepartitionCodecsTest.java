@@ -1,0 +1,126 @@
+package io.complaintmonitor.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.complaintmonitor.domain.BankHolidayCalendars;
+import io.complaintmonitor.domain.complaint.ComplaintEvent;
+import io.complaintmonitor.domain.complaint.ComplaintRules;
+import io.complaintmonitor.domain.complaint.ComplaintState;
+import io.complaintmonitor.domain.complaint.EventType;
+import io.complaintmonitor.domain.complaint.Source;
+import io.complaintmonitor.domain.stats.ComplaintFigures;
+import io.complaintmonitor.domain.stats.FiguresDelta;
+import io.complaintmonitor.ingest.EventAdapters;
+import io.complaintmonitor.lifecycle.LifecycleCodecs;
+import io.complaintmonitor.lifecycle.LifecycleInput;
+import io.complaintmonitor.schema.ContractorComplaintUpdate;
+import io.complaintmonitor.schema.CrmCaseEvent;
+import io.complaintmonitor.schema.WebFormSubmission;
+import io.complaintmonitor.simulate.SimEvent;
+import io.complaintmonitor.simulate.Simulation;
+import io.complaintmonitor.simulate.SimulationSettings;
+import io.complaintmonitor.stats.FiguresCodec;
+import io.complaintmonitor.stats.FiguresInput;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class RepartitionCodecsTest {
+
+    private static final EventAdapters ADAPTERS = new EventAdapters("L-1");
+
+    @Test
+    void shouldCarryEveryFieldOfAnEventWithEveryFieldSet() throws Exception {
+        ComplaintEvent full = new ComplaintEvent(Source.CONTRACTOR, "e-1", "L-9", "C-123", EventType.EXTENSION_AGREED, 2,
+                Instant.parse("2026-03-29T00:30:00.123456789Z"), "DAMP_MOULD", "PHONE", true,
+                LocalDate.of(2026, 4, 30), "SURVEY_NEEDED", 10, "UPHELD", 12_345L, "OUT_OF_TIME", "TEAM-A",
+                "CON-2", false);
+        for (RecordComponent c : ComplaintEvent.class.getRecordComponents()) {
+            assertThat(c.getAccessor().invoke(full)).as("sample sets %s", c.getName()).isNotNull();
+        }
+
+        assertThat(LifecycleCodecs.EVENT.decode(LifecycleCodecs.EVENT.encode(full))).isEqualTo(full);
+        LifecycleInput input = LifecycleInput.of(full);
+        assertThat(LifecycleCodecs.INPUT.decode(LifecycleCodecs.INPUT.encode(input))).isEqualTo(input);
+    }
+
+    @Test
+    void shouldCarryAnEventWithOnlyItsIdentityAndATick() {
+        ComplaintEvent bare = new ComplaintEvent(Source.WEBFORM, "w", null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null);
+        assertThat(LifecycleCodecs.EVENT.decode(LifecycleCodecs.EVENT.encode(bare))).isEqualTo(bare);
+        LifecycleInput tick = LifecycleInput.tick(Instant.parse("2026-11-23T00:00:00Z"), "complaint-monitor");
+        assertThat(LifecycleCodecs.INPUT.decode(LifecycleCodecs.INPUT.encode(tick))).isEqualTo(tick);
+        assertThat(LifecycleCodecs.EVENT.encode(null)).isNull();
+        assertThat(LifecycleCodecs.EVENT.decode(null)).isNull();
+    }
+
+    @Test
+    void shouldCarryEveryEventAndEveryFiguresChangeOfASimulatedYear() {
+        ComplaintRules rules = new ComplaintRules(BankHolidayCalendars.bundled("england-and-wales"));
+        SimulationSettings settings = SimulationSettings.builder().seed(5).homes(20_000)
+                .from(LocalDate.of(2025, 4, 1)).to(LocalDate.of(2026, 4, 1)).build();
+        Map<String, ComplaintState> states = new HashMap<>();
+        int events = 0;
+        int deltas = 0;
+        for (SimEvent sim : (Iterable<SimEvent>) () -> Simulation.iterator(settings)) {
+            Optional<ComplaintEvent> adapted = adapt(sim);
+            if (sim.defect() != SimEvent.Defect.NONE || adapted.isEmpty()) {
+                continue;
+            }
+            ComplaintEvent event = adapted.get();
+            assertThat(LifecycleCodecs.INPUT.decode(LifecycleCodecs.INPUT.encode(LifecycleInput.of(event))).event())
+                    .isEqualTo(event);
+            events++;
+            String key = event.landlordId() + "|" + event.complaintRef();
+            ComplaintState before = states.get(key);
+            ComplaintState after = rules.apply(before, event).state();
+            states.put(key, after);
+            ComplaintFigures old = before == null ? ComplaintFigures.NONE : rules.figuresOf(before);
+            List<FiguresDelta> changed = FiguresDelta.between(old, rules.figuresOf(after));
+            if (!changed.isEmpty()) {
+                FiguresInput change = new FiguresInput(changed);
+                assertThat(FiguresCodec.INPUT.decode(FiguresCodec.INPUT.encode(change))).isEqualTo(change);
+                deltas += changed.size();
+            }
+        }
+        assertThat(events).as("events of a simulated year").isGreaterThan(2_000);
+        assertThat(deltas).as("figures changes of a simulated year").isGreaterThan(events);
+        assertThat(FiguresCodec.INPUT.decode(FiguresCodec.INPUT.encode(FiguresInput.CLOCK)).isClock()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseAFormatVersionItDoesNotKnowSayingWhichItReads() {
+        byte[] bytes = LifecycleCodecs.EVENT.encode(new ComplaintEvent(Source.CRM, "e", null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null));
+        bytes[0] = 7;
+        assertThatThrownBy(() -> LifecycleCodecs.EVENT.decode(bytes))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("ComplaintEvent").hasMessageContaining("version 7");
+    }
+
+    @Test
+    void shouldRefuseTruncatedBytes() {
+        byte[] bytes = LifecycleCodecs.EVENT.encode(new ComplaintEvent(Source.CRM, "event-id", "L", "C", null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null));
+        assertThatThrownBy(() -> LifecycleCodecs.EVENT.decode(java.util.Arrays.copyOf(bytes, 12)))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("ComplaintEvent");
+    }
+
+    private static Optional<ComplaintEvent> adapt(SimEvent sim) {
+        if (sim.record() instanceof CrmCaseEvent crm) {
+            return Optional.of(ADAPTERS.fromCrm(crm));
+        }
+        if (sim.record() instanceof ContractorComplaintUpdate contractor) {
+            return Optional.of(ADAPTERS.fromContractor(contractor));
+        }
+        return sim.record() instanceof WebFormSubmission form ? ADAPTERS.fromWebForm(form) : Optional.empty();
+    }
+}
