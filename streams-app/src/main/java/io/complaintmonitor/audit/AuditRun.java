@@ -84,7 +84,8 @@ import org.slf4j.LoggerFactory;
  *     consumer lag is not enough: under exactly-once the repartitioned events sit in an open
  *     transaction, invisible, while the lag already reads zero.
  * <li>Send the --as-of tick to every heartbeat partition, and wait until the monitor's committed
- *     offset has passed it: the alerts it raised are then committed too, in the same transaction.
+ *     offset has passed it and no task has complaints due at it still to judge (a year of history
+ *     is judged a few thousand complaints at a time, in several transactions).
  * <li>Read the alert and dead-letter topics to their end, once the last transaction's markers
  *     have reached them ({@link TopicReader}), and the complaint states through an interactive
  *     query.
@@ -229,6 +230,11 @@ public final class AuditRun {
         return Math.round(meters.find(name).counters().stream().mapToDouble(Counter::count).sum());
     }
 
+    private static double judgingBacklog(MeterRegistry meters) {
+        return meters.find(LifecycleTopology.JUDGING_BACKLOG_METRIC).gauges().stream()
+                .mapToDouble(io.micrometer.core.instrument.Gauge::value).sum();
+    }
+
     /** Sends the --as-of tick to every partition of the heartbeat topic; returns the offset of each. */
     private static Map<TopicPartition, Long> tick(MonitorConfig config, Instant asOf) throws InterruptedException {
         Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
@@ -261,8 +267,10 @@ public final class AuditRun {
                 failIfStopped(app);
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get(TICK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                // Past the tick, and every complaint it found due judged (a big history is judged in goes).
                 if (ticks.entrySet().stream().allMatch(tick -> committed.get(tick.getKey()) != null
-                        && committed.get(tick.getKey()).offset() > tick.getValue())) {
+                        && committed.get(tick.getKey()).offset() > tick.getValue())
+                        && judgingBacklog(app.meterRegistry()) == 0) {
                     return;
                 }
                 if (System.nanoTime() > deadline) {

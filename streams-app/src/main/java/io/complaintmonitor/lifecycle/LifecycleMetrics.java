@@ -1,5 +1,9 @@
 package io.complaintmonitor.lifecycle;
 
+import io.micrometer.core.instrument.Gauge;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.complaintmonitor.domain.complaint.Alert;
 import io.complaintmonitor.domain.complaint.Source;
 import io.micrometer.core.instrument.Counter;
@@ -10,9 +14,23 @@ import java.util.Locale;
 final class LifecycleMetrics {
 
     private final MeterRegistry registry;
+    private final Set<String> tasksBehind = ConcurrentHashMap.newKeySet();
 
     LifecycleMetrics(MeterRegistry registry) {
         this.registry = registry;
+        Gauge.builder(LifecycleTopology.JUDGING_BACKLOG_METRIC, tasksBehind, Set::size)
+                .description("tasks with complaints due at the monitor's clock still to judge: after a backfill"
+                        + " the first tick finds them all due, and they are judged a few thousand at a time")
+                .register(registry);
+    }
+
+    /** Whether a task has schedule entries at or before its clock still to judge. */
+    void backlog(String task, boolean behind) {
+        if (behind) {
+            tasksBehind.add(task);
+        } else {
+            tasksBehind.remove(task);
+        }
     }
 
     void tracked(Source source) {

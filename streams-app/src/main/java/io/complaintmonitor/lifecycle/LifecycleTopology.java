@@ -47,6 +47,8 @@ public final class LifecycleTopology {
     static final int CACHED_COMPLAINTS = 5_000;
     /** Events applied to a complaint's state, by source. */
     public static final String TRACKED_METRIC = "complaint.events.tracked";
+    /** Tasks whose clock has complaints due that are still to judge (see TrackingProcessor.JUDGE_BUDGET). */
+    public static final String JUDGING_BACKLOG_METRIC = "complaint.judging.backlog";
     /** Events ignored because their id was already applied, by source. */
     public static final String DUPLICATE_METRIC = "complaint.events.duplicate";
 

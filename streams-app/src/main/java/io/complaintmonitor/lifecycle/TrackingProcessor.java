@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -60,8 +61,19 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     /** Where the task's clock is kept in the schedule store; '~' sorts after every time-prefixed key. */
     static final String CLOCK_KEY = "~judged-up-to";
 
-    /** Deadlines at or before this have been judged; null until the first tick. */
+    /**
+     * Most complaints judged per go: a first tick after a backfill finds every complaint due at
+     * once, and judging them all in one transaction could outlast the transaction timeout (the
+     * task would be fenced, and a restart would rebuild every store from its changelog).
+     */
+    static final int JUDGE_BUDGET = 2_000;
+    /** How soon the rest of a judging that ran over its budget is taken up. */
+    static final Duration BACKLOG_INTERVAL = Duration.ofMillis(100);
+
+    /** The clock: deadlines at or before this are judged (or in the backlog); null until the first tick. */
     private Instant judgedUpTo;
+    /** Whether schedule entries at or before the clock are still waiting to be judged. */
+    private boolean backlog;
 
     TrackingProcessor(ComplaintRules rules, String applicationId, String stateStoreName, String scheduleStoreName,
             LifecycleMetrics metrics, Duration lateEventGrace, int partitions) {
@@ -84,6 +96,17 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         String clock = schedule.get(CLOCK_KEY);
         // The clock survives a restart with the stores, so standings are counted against the same instant.
         this.judgedUpTo = clock == null ? null : Instant.ofEpochMilli(Long.parseLong(clock));
+        if (judgedUpTo != null) {
+            try (KeyValueIterator<String, String> it = schedule.range(null,
+                    ComplaintKeys.scheduleUpperBound(judgedUpTo))) {
+                setBacklog(it.hasNext());
+            }
+        }
+        context.schedule(BACKLOG_INTERVAL, PunctuationType.WALL_CLOCK_TIME, wallClock -> {
+            if (backlog) {
+                judgeBacklog(judgedUpTo.toEpochMilli());
+            }
+        });
     }
 
     @Override
@@ -126,7 +149,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
             alerts.addAll(judged.alerts());
             result = judged;
         }
-        recount(before, judgedUpTo, result.state(), judgedUpTo);
+        recount(before, tracked == null ? null : tracked.countedAtOr(judgedUpTo), result.state(), judgedUpTo);
         save(key, tracked, result);
         openAlerts.eventApplied(result.state());
         forwardFigures(before, result.state(), judgedUpTo != null && judgedUpTo.isAfter(event.occurredAt())
@@ -144,22 +167,42 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         }
         Instant previous = judgedUpTo;
         judgedUpTo = now;
+        setBacklog(true);
         if (previous == null || !LondonTime.dateOf(previous).equals(LondonTime.dateOf(now))) {
             // Windows end at London midnights; the figures need to know even when nothing changes.
             context.forward(new Record<>(FiguresTopology.CLOCK_MARK_KEY, FiguresInput.CLOCK, now.toEpochMilli()));
         }
         schedule.put(CLOCK_KEY, Long.toString(now.toEpochMilli()));
+        judgeBacklog(timestamp);
+    }
+
+    /**
+     * Judges up to {@link #JUDGE_BUDGET} complaints with schedule entries at or before the clock;
+     * what is left waits for the next go (a punctuator every {@link #BACKLOG_INTERVAL}, or the next
+     * tick). Entries are taken in time order, and a judged complaint's entries are replaced by its
+     * deadlines after the clock, so each go starts from the first entry still due. A complaint with
+     * an event meanwhile is judged at that event; its standing is taken out at the clock it was
+     * counted at, so the counts stay exact while a backlog lasts.
+     */
+    private void judgeBacklog(long timestamp) {
+        Instant now = judgedUpTo;
         Set<String> due = new LinkedHashSet<>();
         List<String> recounts = new ArrayList<>();
+        boolean more = false;
         try (KeyValueIterator<String, String> it = schedule.range(null, ComplaintKeys.scheduleUpperBound(now))) {
             while (it.hasNext()) {
                 KeyValue<String, String> entry = it.next();
+                if (!due.contains(entry.value) && due.size() == JUDGE_BUDGET) {
+                    more = true;
+                    break;
+                }
                 due.add(entry.value);
                 if (ComplaintKeys.isRecount(entry.key)) {
                     recounts.add(entry.key);
                 }
             }
         }
+        setBacklog(more);
         recounts.forEach(schedule::delete);
         for (String key : due) {
             TrackedComplaint tracked = complaints.get(key);
@@ -167,10 +210,20 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
                 continue;
             }
             Transition judged = rules.advanceTo(tracked.state(), now);
-            recount(tracked.state(), previous, judged.state(), now);
+            recount(tracked.state(), tracked.countedAtOr(now), judged.state(), now);
             save(key, tracked, judged);
             emit(judged.alerts(), judged.state(), timestamp);
         }
+    }
+
+    private void setBacklog(boolean behind) {
+        backlog = behind;
+        metrics.backlog(context.taskId().toString(), behind);
+    }
+
+    @Override
+    public void close() {
+        metrics.backlog(context.taskId().toString(), false);
     }
 
     /**
@@ -205,7 +258,8 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         for (Deadline deadline : pending) {
             schedule.put(ComplaintKeys.schedule(deadline, key), key);
         }
-        complaints.put(key, new TrackedComplaint(transition.state(), pending));
+        complaints.put(key, new TrackedComplaint(transition.state(), pending,
+                judgedUpTo == null ? TrackedComplaint.NO_CLOCK : judgedUpTo));
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.complaintmonitor.lifecycle;
 
+import io.complaintmonitor.schema.BreachAlert;
+import java.util.List;
+import java.util.ArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintmonitor.MonitorTopology;
@@ -68,6 +71,40 @@ class LifecycleTopologyTest extends MonitorDriverTest {
             early.tick("2025-12-19T12:00:00Z");
             assertThat(counts.get("1|DUE_SOON")).as("counted once, not again at every tick").isEqualTo(1L);
         }
+    }
+
+    @Test
+    void shouldJudgeAFirstTickThatFindsMoreComplaintsDueThanItsBudgetInGoesWithExactCounts() {
+        var counts = monitor.driver.<String, Long>getKeyValueStore(LifecycleTopology.OPEN_COUNTS_STORE);
+        int n = TrackingProcessor.JUDGE_BUDGET + 300;
+        List<ComplaintRecords> complaints = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ComplaintRecords c = new ComplaintRecords(String.format("C-%05d", i));
+            complaints.add(c);
+            monitor.send(c.received("2025-12-19 10:15"));
+        }
+
+        monitor.tick("2025-12-31T00:00:00Z");
+        assertThat(monitor.readAlerts()).as("one go: due soon and overdue for the first complaints")
+                .hasSize(2 * TrackingProcessor.JUDGE_BUDGET);
+        assertThat(backlog()).isEqualTo(1.0);
+
+        // The last complaint in schedule order is acknowledged before its go: judged at its event.
+        ComplaintRecords last = complaints.get(n - 1);
+        monitor.send(last.acknowledged(1, "2025-12-31 09:00"));
+        assertThat(monitor.readAlerts()).extracting(BreachAlert::getComplaintRef)
+                .containsExactly(last.ref, last.ref);
+
+        monitor.driver.advanceWallClockTime(TrackingProcessor.BACKLOG_INTERVAL);
+        assertThat(monitor.readAlerts()).hasSize(2 * (n - TrackingProcessor.JUDGE_BUDGET - 1));
+        assertThat(backlog()).isZero();
+        assertThat(counts.get("1|OVERDUE")).isEqualTo(n - 1L);
+        assertThat(counts.get("1|ON_TIME")).isEqualTo(1L);
+        assertThat(counts.get("1|DUE_SOON")).as("never counted due soon").isNull();
+    }
+
+    private double backlog() {
+        return monitor.meters.get(LifecycleTopology.JUDGING_BACKLOG_METRIC).gauge().value();
     }
 
     @Test
