@@ -247,16 +247,21 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     }
 
     private void save(String key, TrackedComplaint before, Transition transition) {
-        if (before != null) {
-            for (Deadline old : before.scheduled()) {
-                schedule.delete(ComplaintKeys.schedule(old, key));
-            }
-        }
         List<Deadline> pending = transition.deadlines().stream()
                 .filter(d -> judgedUpTo == null || d.at().isAfter(judgedUpTo))
                 .toList();
+        // Only what changed: most events leave most of a complaint's deadlines where they were, and
+        // each schedule write is a RocksDB write and a changelog record.
+        List<Deadline> old = before == null ? List.of() : before.scheduled();
+        for (Deadline gone : old) {
+            if (!pending.contains(gone)) {
+                schedule.delete(ComplaintKeys.schedule(gone, key));
+            }
+        }
         for (Deadline deadline : pending) {
-            schedule.put(ComplaintKeys.schedule(deadline, key), key);
+            if (!old.contains(deadline)) {
+                schedule.put(ComplaintKeys.schedule(deadline, key), key);
+            }
         }
         complaints.put(key, new TrackedComplaint(transition.state(), pending,
                 judgedUpTo == null ? TrackedComplaint.NO_CLOCK : judgedUpTo));

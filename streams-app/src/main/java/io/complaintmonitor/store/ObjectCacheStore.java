@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -44,19 +43,16 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
     private static final Object ABSENT = new Object();
 
     private final ConcurrentHashMap<String, Object> dirty = new ConcurrentHashMap<>();
+    /** Filled and emptied under the lock; read without it. */
+    private final ConcurrentHashMap<String, Object> clean = new ConcurrentHashMap<>();
     private final Object lock = new Object();
-    private final Map<String, Object> clean;
+    private final int maxCleanEntries;
     /** Moves at every write-back, so a reader knows when what it read may already be stale. */
-    private long generation;
+    private volatile long generation;
 
     ObjectCacheStore(KeyValueStore<String, V> inner, int maxCleanEntries) {
         super(inner);
-        this.clean = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-                return size() > maxCleanEntries;
-            }
-        };
+        this.maxCleanEntries = maxCleanEntries;
     }
 
     @Override
@@ -71,18 +67,15 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
         if (value != null) {
             return value == DELETED ? null : cast(value);
         }
-        long seen;
-        synchronized (lock) {
-            value = clean.get(key);
-            seen = generation;
-        }
+        value = clean.get(key);
         if (value != null) {
             return value == ABSENT ? null : cast(value);
         }
+        long seen = generation;
         V stored = wrapped().get(key);
         synchronized (lock) {
             if (generation == seen && !dirty.containsKey(key)) {
-                clean.put(key, stored == null ? ABSENT : stored);
+                keep(key, stored == null ? ABSENT : stored);
             }
         }
         return stored;
@@ -151,9 +144,17 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
             for (Map.Entry<String, Object> e : entries) {
                 // Only the stream thread writes, so the value is still the one written back.
                 dirty.remove(e.getKey(), e.getValue());
-                clean.put(e.getKey(), e.getValue() == DELETED ? ABSENT : e.getValue());
+                keep(e.getKey(), e.getValue() == DELETED ? ABSENT : e.getValue());
             }
         }
+    }
+
+    /** Keeps a clean value; when full, starts again from empty (the hot keys come straight back). */
+    private void keep(String key, Object value) {
+        if (clean.size() >= maxCleanEntries && !clean.containsKey(key)) {
+            clean.clear();
+        }
+        clean.put(key, value);
     }
 
     private void forget() {

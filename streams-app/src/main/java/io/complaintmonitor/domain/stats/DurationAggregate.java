@@ -18,7 +18,15 @@ public record DurationAggregate(long count, long withinTimescale, long totalWork
     public static final DurationAggregate EMPTY = new DurationAggregate(0, 0, 0, 0, Map.of());
 
     public DurationAggregate {
-        histogram = new TreeMap<>(histogram);
+        // A map this class built for the new value is taken as it is: copied once, not twice per step.
+        histogram = histogram instanceof Histogram own ? own : new Histogram(histogram);
+    }
+
+    /** A sorted histogram: only this class makes them, so it alone may hand one over uncopied. */
+    private static final class Histogram extends TreeMap<Integer, Long> {
+        Histogram(Map<Integer, Long> from) {
+            super(from);
+        }
     }
 
     public DurationAggregate plus(StepMeasure step) {
@@ -33,7 +41,7 @@ public record DurationAggregate(long count, long withinTimescale, long totalWork
         if (!step.finished()) {
             return this;
         }
-        TreeMap<Integer, Long> h = new TreeMap<>(histogram);
+        Histogram h = new Histogram(histogram);
         long n = h.getOrDefault(step.workingDays(), 0L) + sign;
         if (n == 0) {
             h.remove(step.workingDays());

@@ -18,7 +18,15 @@ public record OverdueLedger(long base, long foldedUpTo, Map<Long, Long> changes)
     public static final OverdueLedger EMPTY = new OverdueLedger(0, Long.MIN_VALUE, Map.of());
 
     public OverdueLedger {
-        changes = new TreeMap<>(changes);
+        // A map this class built for the new value is taken as it is: copied once, not twice per change.
+        changes = changes instanceof Changes own ? own : new Changes(changes);
+    }
+
+    /** The sorted changes of a ledger: only this class makes them, so it alone may hand one over uncopied. */
+    private static final class Changes extends TreeMap<Long, Long> {
+        Changes(Map<Long, Long> from) {
+            super(from);
+        }
     }
 
     public OverdueLedger plus(StepMeasure step) {
@@ -41,7 +49,7 @@ public record OverdueLedger(long base, long foldedUpTo, Map<Long, Long> changes)
         if (firstDayAffected(step) == null) {
             return this;
         }
-        TreeMap<Long, Long> c = new TreeMap<>(changes);
+        Changes c = new Changes(changes);
         long newBase = base;
         long from = step.overdueFrom().toEpochDay();
         // A day already folded counts in the base, as its change would have been folded into it.
@@ -90,7 +98,7 @@ public record OverdueLedger(long base, long foldedUpTo, Map<Long, Long> changes)
         if (d <= foldedUpTo) {
             return this;
         }
-        TreeMap<Long, Long> c = new TreeMap<>(changes);
+        Changes c = new Changes(changes);
         long newBase = base;
         var head = c.headMap(d, true);
         for (long v : head.values()) {
