@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * The demo's traffic: a simulated landlord's last 12 months sent at full speed (so every panel,
  * the MRC's quarters included, has data at once), then its next months as they happen. The plan
  * (seed, size, range) is kept in the data directory, so a restarted demo carries on with the same
- * landlord and sends only what is due from then on, not the history again.
+ * landlord and sends only what is due from then on, not the history again. Public for the
+ * end-to-end test of the oversight stack, which runs the demo's own traffic.
  */
-final class DemoTraffic implements AutoCloseable {
+public final class DemoTraffic implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoTraffic.class);
     static final String PLAN_FILE = "demo-simulation.properties";
@@ -68,7 +69,8 @@ final class DemoTraffic implements AutoCloseable {
      * Starts sending {@code settings}' records to {@code config}'s cluster; when {@code resumed},
      * only those from now on (the history went out on an earlier run).
      */
-    static DemoTraffic start(MonitorConfig config, SimulationSettings settings, boolean resumed, Clock clock) {
+    public static DemoTraffic start(MonitorConfig config, SimulationSettings settings, boolean resumed,
+            Clock clock) {
         Instant now = clock.instant();
         Iterator<SimEvent> events = Simulation.events(settings)
                 .filter(e -> !resumed || !e.at().isBefore(now))
@@ -84,7 +86,7 @@ final class DemoTraffic implements AutoCloseable {
      * 12 months back and 12 ahead, with the default incidents placed in the past: a category spike
      * four months ago and a contractor collapsing two financial quarters ago, for the trend alerts.
      */
-    static SimulationSettings plan(long seed, int homes, LocalDate today) {
+    public static SimulationSettings plan(long seed, int homes, LocalDate today) {
         LocalDate spikeMonth = today.minusMonths(4);
         var quarter = WindowKind.QUARTER.windowOf(today).previous().previous();
         List<Incident> incidents = List.of(
@@ -122,15 +124,15 @@ final class DemoTraffic implements AutoCloseable {
     }
 
     /** Waits until the simulated past is on Kafka; false if that took longer than {@code timeout}. */
-    boolean awaitPastSent(Duration timeout) throws InterruptedException {
+    public boolean awaitPastSent(Duration timeout) throws InterruptedException {
         return pastSent.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    long sent() {
+    public long sent() {
         return sent;
     }
 
-    Exception failure() {
+    public Exception failure() {
         return failure;
     }
 
