@@ -30,9 +30,11 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * every store before it commits a task; a crash before that loses them with the uncommitted input
  * that made them. Values must be immutable: one object is shared by the cache and its readers.
  *
- * <p>Reads from other threads (interactive queries) see the dirty values too; they never fill the
- * clean cache with what they read, as that could put back a value the stream thread has just
- * replaced.
+ * <p>Reads from other threads (interactive queries) see the dirty values too. A reader fills the
+ * clean cache only if no write-back happened while it read the store, so it can never put back a
+ * value the stream thread has just replaced. Interactive queries of the newer kind
+ * ({@code KafkaStreams.query}, IQv2) go straight to the store and see values as of the last
+ * commit; the monitor uses only the classic {@code store(...)} API.
  */
 public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V>
         implements KeyValueStore<String, V> {
