@@ -1,5 +1,6 @@
 package io.complaintmonitor.stats;
 
+import io.complaintmonitor.testing.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintmonitor.config.ConfigKey;
@@ -15,15 +16,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +47,7 @@ class QuarterGaugesTest {
 
     private MonitorDriver monitor;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-10-24T12:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2025-10-24T12:00:00Z"));
     private final AtomicBoolean running = new AtomicBoolean(true);
     private FiguresGauges gauges;
 
@@ -83,22 +81,6 @@ class QuarterGaugesTest {
     }
 
     private FiguresGauges gauges() {
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
         return new FiguresGauges(() -> monitor.driver.getKeyValueStore(FiguresTopology.COUNTS_STORE),
                 () -> monitor.driver.<String, DurationAggregate>getKeyValueStore(FiguresTopology.STATS_STORE),
                 new InstanceRouter(SELF, InstanceRouter.Placement.single(SELF), Duration.ofSeconds(1)), running::get,
@@ -174,7 +156,7 @@ class QuarterGaugesTest {
     @Test
     void shouldMoveBothPeriodsWhenANewQuarterStarts() {
         gauges = gauges();
-        now.set(Instant.parse("2026-01-05T09:00:00Z"));
+        clock.set(Instant.parse("2026-01-05T09:00:00Z"));
         gauges.refresh();
         assertThat(registry.find(QuarterGauges.RECEIVED).tag("quarter", NOW).gauges()).isEmpty();
         assertThat(registry.find(QuarterGauges.CATEGORY_RECEIVED).tag("quarter", NOW).gauges())

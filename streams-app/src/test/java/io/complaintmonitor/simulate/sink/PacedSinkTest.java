@@ -1,15 +1,14 @@
 package io.complaintmonitor.simulate.sink;
 
+import io.complaintmonitor.testing.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintmonitor.domain.complaint.Source;
 import io.complaintmonitor.schema.WebFormSubmission;
 import io.complaintmonitor.schema.WebFormType;
 import io.complaintmonitor.simulate.SimEvent;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,28 +19,17 @@ class PacedSinkTest {
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
     /** A clock whose time is what the sleeps added up to. */
-    private static final class SleepingClock extends Clock {
-        Instant now = START;
+    private static final class SleepingClock {
+        final SettableClock clock = new SettableClock(START);
         final List<Duration> sleeps = new ArrayList<>();
 
         void sleep(Duration duration) {
             sleeps.add(duration);
-            now = now.plus(duration);
+            clock.set(clock.instant().plus(duration));
         }
 
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
+        Instant instant() {
+            return clock.instant();
         }
     }
 
@@ -79,7 +67,7 @@ class PacedSinkTest {
     void shouldReleaseAPastAtTheGivenRate() throws Exception {
         SleepingClock clock = new SleepingClock();
         Recording inner = new Recording(clock);
-        try (PacedSink sink = new PacedSink(inner, 4.0, clock, clock::sleep)) {
+        try (PacedSink sink = new PacedSink(inner, 4.0, clock.clock, clock::sleep)) {
             for (int i = 0; i < 9; i++) {
                 sink.write(at(START.minus(Duration.ofDays(30)).plusSeconds(i)));
             }
@@ -94,7 +82,7 @@ class PacedSinkTest {
     void shouldNotReleaseARecordBeforeItsOwnTime() throws Exception {
         SleepingClock clock = new SleepingClock();
         Recording inner = new Recording(clock);
-        try (PacedSink sink = new PacedSink(inner, 1000.0, clock, clock::sleep)) {
+        try (PacedSink sink = new PacedSink(inner, 1000.0, clock.clock, clock::sleep)) {
             sink.write(at(START.minusSeconds(5)));
             sink.write(at(START.plusSeconds(90)));
             sink.write(at(START.plusSeconds(90)));
