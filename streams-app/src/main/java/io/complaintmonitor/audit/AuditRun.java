@@ -25,6 +25,7 @@ import io.complaintmonitor.registry.RestSchemaRegistryClient;
 import io.complaintmonitor.schema.BreachAlert;
 import io.complaintmonitor.serde.TopicSerdes;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -232,7 +233,7 @@ public final class AuditRun {
 
     private static double judgingBacklog(MeterRegistry meters) {
         return meters.find(LifecycleTopology.JUDGING_BACKLOG_METRIC).gauges().stream()
-                .mapToDouble(io.micrometer.core.instrument.Gauge::value).sum();
+                .mapToDouble(Gauge::value).sum();
     }
 
     /** Sends the --as-of tick to every partition of the heartbeat topic; returns the offset of each. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
@@ -190,18 +191,9 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(P prefix, PS prefixKeySerializer) {
         byte[] bytes = prefixKeySerializer.serialize(null, prefix);
-        KeyValueIterator<String, V> stored = wrapped().prefixScan(prefix, prefixKeySerializer);
-        if (dirty.isEmpty()) {
-            return stored;
-        }
-        TreeMap<byte[], Map.Entry<String, Object>> overlay = new TreeMap<>(Arrays::compareUnsigned);
-        for (Map.Entry<String, Object> e : dirty.entrySet()) {
-            byte[] key = utf8(e.getKey());
-            if (key.length >= bytes.length && Arrays.equals(key, 0, bytes.length, bytes, 0, bytes.length)) {
-                overlay.put(key, Map.entry(e.getKey(), e.getValue()));
-            }
-        }
-        return new Merged<>(stored, overlay.values().iterator(), false);
+        return merged(wrapped().prefixScan(prefix, prefixKeySerializer),
+                key -> key.length >= bytes.length && Arrays.equals(key, 0, bytes.length, bytes, 0, bytes.length),
+                false);
     }
 
     @Override
@@ -209,24 +201,29 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
         return wrapped().approximateNumEntries() + dirty.size();
     }
 
-    /** The store's entries in [from, to] with the dirty values laid over them, in the store's byte order. */
     private KeyValueIterator<String, V> merged(KeyValueIterator<String, V> stored, String from, String to,
+            boolean reverse) {
+        byte[] low = from == null ? null : utf8(from);
+        byte[] high = to == null ? null : utf8(to);
+        return merged(stored, key -> (low == null || Arrays.compareUnsigned(key, low) >= 0)
+                && (high == null || Arrays.compareUnsigned(key, high) <= 0), reverse);
+    }
+
+    /** The store's entries with the dirty values {@code scanned} accepts laid over them, in the store's byte order. */
+    private KeyValueIterator<String, V> merged(KeyValueIterator<String, V> stored, Predicate<byte[]> scanned,
             boolean reverse) {
         if (dirty.isEmpty()) {
             return stored;
         }
-        byte[] low = from == null ? null : utf8(from);
-        byte[] high = to == null ? null : utf8(to);
         TreeMap<byte[], Map.Entry<String, Object>> overlay = new TreeMap<>(Arrays::compareUnsigned);
         for (Map.Entry<String, Object> e : dirty.entrySet()) {
             byte[] key = utf8(e.getKey());
-            if ((low == null || Arrays.compareUnsigned(key, low) >= 0)
-                    && (high == null || Arrays.compareUnsigned(key, high) <= 0)) {
+            if (scanned.test(key)) {
                 overlay.put(key, Map.entry(e.getKey(), e.getValue()));
             }
         }
-        Iterator<Map.Entry<String, Object>> over = reverse ? overlay.descendingMap().values().iterator()
-                : overlay.values().iterator();
+        Iterator<Map.Entry<byte[], Map.Entry<String, Object>>> over = reverse
+                ? overlay.descendingMap().entrySet().iterator() : overlay.entrySet().iterator();
         return new Merged<>(stored, over, reverse);
     }
 
@@ -242,19 +239,27 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
     /** Two sorted iterators merged; on equal keys the overlay (dirty) entry wins, and deletions hide the key. */
     private static final class Merged<V> implements KeyValueIterator<String, V> {
         private final KeyValueIterator<String, V> stored;
-        private final Iterator<Map.Entry<String, Object>> overlay;
+        private final Iterator<Map.Entry<byte[], Map.Entry<String, Object>>> overlay;
         private final int direction;
         private KeyValue<String, V> nextStored;
-        private Map.Entry<String, Object> nextOverlay;
+        /** The key of nextStored as the store orders it, encoded once. */
+        private byte[] nextStoredKey;
+        private Map.Entry<byte[], Map.Entry<String, Object>> nextOverlay;
         private KeyValue<String, V> next;
 
-        Merged(KeyValueIterator<String, V> stored, Iterator<Map.Entry<String, Object>> overlay, boolean reverse) {
+        Merged(KeyValueIterator<String, V> stored, Iterator<Map.Entry<byte[], Map.Entry<String, Object>>> overlay,
+                boolean reverse) {
             this.stored = stored;
             this.overlay = overlay;
             this.direction = reverse ? -1 : 1;
-            this.nextStored = stored.hasNext() ? stored.next() : null;
+            advanceStored();
             this.nextOverlay = overlay.hasNext() ? overlay.next() : null;
             advance();
+        }
+
+        private void advanceStored() {
+            nextStored = stored.hasNext() ? stored.next() : null;
+            nextStoredKey = nextStored == null ? null : utf8(nextStored.key);
         }
 
         private void advance() {
@@ -266,16 +271,16 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
                 } else if (nextOverlay == null) {
                     order = -1;
                 } else {
-                    order = direction * Arrays.compareUnsigned(utf8(nextStored.key), utf8(nextOverlay.getKey()));
+                    order = direction * Arrays.compareUnsigned(nextStoredKey, nextOverlay.getKey());
                 }
                 if (order < 0) {
                     next = nextStored;
-                    nextStored = stored.hasNext() ? stored.next() : null;
+                    advanceStored();
                 } else {
                     if (order == 0) {
-                        nextStored = stored.hasNext() ? stored.next() : null;
+                        advanceStored();
                     }
-                    Map.Entry<String, Object> o = nextOverlay;
+                    Map.Entry<String, Object> o = nextOverlay.getValue();
                     nextOverlay = overlay.hasNext() ? overlay.next() : null;
                     if (o.getValue() != DELETED) {
                         next = KeyValue.pair(o.getKey(), cast(o.getValue()));
