@@ -167,7 +167,6 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         }
         Instant previous = judgedUpTo;
         judgedUpTo = now;
-        setBacklog(true);
         if (previous == null || !LondonTime.dateOf(previous).equals(LondonTime.dateOf(now))) {
             // Windows end at London midnights; the figures need to know even when nothing changes.
             context.forward(new Record<>(FiguresTopology.CLOCK_MARK_KEY, FiguresInput.CLOCK, now.toEpochMilli()));
@@ -228,7 +227,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
 
     /**
      * Moves the complaint between the open-stage counts. A standing changes only at an event or at a
-     * scheduled deadline, so "before" judged at the clock the complaint was last seen at is exact.
+     * scheduled deadline, so "before" judged at the clock it was counted at takes out exactly what went in.
      */
     private void recount(ComplaintState before, Instant beforeAt, ComplaintState after, Instant afterAt) {
         if (before != null) {

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -152,6 +154,14 @@ public final class BinarySerde<T> implements Serde<T> {
             data.writeLong(value);
         }
 
+        /** A non-null list: its size, then each element. */
+        public <E> void list(List<E> values, Encoder<E> element) throws IOException {
+            data.writeInt(values.size());
+            for (E value : values) {
+                element.write(this, value);
+            }
+        }
+
         private boolean present(Object value) throws IOException {
             data.writeBoolean(value != null);
             return value != null;
@@ -205,5 +215,25 @@ public final class BinarySerde<T> implements Serde<T> {
         public long count() throws IOException {
             return data.readLong();
         }
+
+        /** A list written by {@link Out#list}; {@code element} reads one element. */
+        public <E> List<E> list(Element<E> element) throws IOException {
+            int n = data.readInt();
+            // Each element takes at least a byte: a larger size is a corrupt record, not a huge list.
+            if (n < 0 || n > data.available()) {
+                throw new IOException("list of " + n + " elements in " + data.available() + " bytes");
+            }
+            List<E> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(element.read(this));
+            }
+            return out;
+        }
+    }
+
+    /** Reads one element of a list. */
+    @FunctionalInterface
+    public interface Element<E> {
+        E read(In in) throws IOException;
     }
 }

@@ -114,6 +114,15 @@ class RepartitionCodecsTest {
                 .isInstanceOf(SerializationException.class).hasMessageContaining("ComplaintEvent");
     }
 
+    @Test
+    void shouldRefuseAListLongerThanTheBytesLeftRatherThanAllocateIt() {
+        byte[] bytes = FiguresCodec.INPUT.encode(new FiguresInput(List.of()));
+        // version, the clock flag's presence and value, then the list's size
+        bytes[3] = 0x7f;
+        assertThatThrownBy(() -> FiguresCodec.INPUT.decode(bytes))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("FiguresInput");
+    }
+
     private static Optional<ComplaintEvent> adapt(SimEvent sim) {
         if (sim.record() instanceof CrmCaseEvent crm) {
             return Optional.of(ADAPTERS.fromCrm(crm));
