@@ -9,6 +9,7 @@ import io.complaintmonitor.schema.BreachAlert;
 import io.complaintmonitor.serde.JsonSerde;
 import io.complaintmonitor.store.ObjectCacheStores;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.complaintmonitor.stats.FiguresCodec;
 import io.complaintmonitor.stats.FiguresInput;
 import java.time.Duration;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class LifecycleTopology {
     public static final String REPARTITION = "complaint-events";
     public static final String OPEN_COUNTS_STORE = "open-complaints";
     public static final String OPEN_ALERTS_STORE = "open-alerts";
+    /** Figures changes merged per group until they are sent on (TrackingProcessor.FIGURES_INTERVAL). */
+    public static final String FIGURES_OUTBOX_STORE = "figures-outbox";
     public static final String EVENT_IDS = "event-ids";
     public static final String SEEN_IDS_STORE = "seen-event-ids";
     /** How long an event id is remembered: past a year, so a year's replay or audit is covered. */
@@ -67,6 +70,9 @@ public final class LifecycleTopology {
         builder.addStateStore(ObjectCacheStores.persistent(OPEN_COUNTS_STORE, Serdes.Long(), CACHED_COMPLAINTS));
         builder.addStateStore(ObjectCacheStores.persistent(OPEN_ALERTS_STORE, JsonSerde.of(Alert.class),
                 CACHED_COMPLAINTS));
+        // Its values are changed in place between puts: never read by another thread.
+        builder.addStateStore(ObjectCacheStores.persistent(FIGURES_OUTBOX_STORE, FiguresCodec.BATCH,
+                CACHED_COMPLAINTS));
 
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SEEN_IDS_STORE,
                 SEEN_IDS_RETENTION, Duration.ofDays(1), false), Serdes.String(), Serdes.Long()));
@@ -95,7 +101,7 @@ public final class LifecycleTopology {
         KStream<String, Object> tracked = byComplaint.merge(ticks, Named.as("merge-events-and-ticks"))
                 .process(() -> new TrackingProcessor(rules, applicationId, STATE_STORE, SCHEDULE_STORE,
                         metrics, lateEventGrace, partitions), Named.as("track-complaints"), STATE_STORE,
-                        SCHEDULE_STORE, OPEN_COUNTS_STORE, OPEN_ALERTS_STORE);
+                        SCHEDULE_STORE, OPEN_COUNTS_STORE, OPEN_ALERTS_STORE, FIGURES_OUTBOX_STORE);
         // The tracker sends two kinds of record: breach alerts, and changes to the figures.
         Map<String, KStream<String, Object>> out = tracked.split(Named.as("tracked-"))
                 .branch((key, value) -> value instanceof Alert, Branched.as("alerts"))

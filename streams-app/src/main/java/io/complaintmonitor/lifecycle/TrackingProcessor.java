@@ -9,6 +9,7 @@ import io.complaintmonitor.domain.complaint.OpenStage;
 import io.complaintmonitor.domain.complaint.Transition;
 import io.complaintmonitor.domain.LondonTime;
 import io.complaintmonitor.domain.stats.ComplaintFigures;
+import io.complaintmonitor.domain.stats.FiguresBatch;
 import io.complaintmonitor.domain.stats.FiguresDelta;
 import io.complaintmonitor.stats.FiguresInput;
 import io.complaintmonitor.stats.FiguresTopology;
@@ -58,6 +59,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     private KeyValueStore<String, String> schedule;
     private KeyValueStore<String, Long> openCounts;
     private OpenAlerts openAlerts;
+    private KeyValueStore<String, FiguresBatch> outbox;
     /** Where the task's clock is kept in the schedule store; '~' sorts after every time-prefixed key. */
     static final String CLOCK_KEY = "~judged-up-to";
 
@@ -69,6 +71,14 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     static final int JUDGE_BUDGET = 2_000;
     /** How soon the rest of a judging that ran over its budget is taken up. */
     static final Duration BACKLOG_INTERVAL = Duration.ofMillis(100);
+    /**
+     * How often the figures outbox is sent on. Its changes are merged per group meanwhile: a busy
+     * group sees the same dates again and again, so one record carries what hundreds of complaint
+     * changes did, and the figures task reads and writes each window once.
+     */
+    static final Duration FIGURES_INTERVAL = Duration.ofMillis(250);
+    /** Most steps and tallies in one figures record, well below what a broker takes in one record. */
+    static final int MAX_FACTS_PER_RECORD = 5_000;
 
     /** The clock: deadlines at or before this are judged (or in the backlog); null until the first tick. */
     private Instant judgedUpTo;
@@ -93,6 +103,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         this.schedule = context.getStateStore(scheduleStoreName);
         this.openCounts = context.getStateStore(LifecycleTopology.OPEN_COUNTS_STORE);
         this.openAlerts = new OpenAlerts(context.getStateStore(LifecycleTopology.OPEN_ALERTS_STORE), rules);
+        this.outbox = context.getStateStore(LifecycleTopology.FIGURES_OUTBOX_STORE);
         String clock = schedule.get(CLOCK_KEY);
         // The clock survives a restart with the stores, so standings are counted against the same instant.
         this.judgedUpTo = clock == null ? null : Instant.ofEpochMilli(Long.parseLong(clock));
@@ -107,6 +118,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
                 judgeBacklog(judgedUpTo.toEpochMilli());
             }
         });
+        context.schedule(FIGURES_INTERVAL, PunctuationType.WALL_CLOCK_TIME, wallClock -> sendFigures());
     }
 
     @Override
@@ -152,7 +164,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         recount(before, tracked == null ? null : tracked.countedAtOr(judgedUpTo), result.state(), judgedUpTo);
         save(key, tracked, result);
         openAlerts.eventApplied(result.state());
-        forwardFigures(before, result.state(), judgedUpTo != null && judgedUpTo.isAfter(event.occurredAt())
+        queueFigures(before, result.state(), judgedUpTo != null && judgedUpTo.isAfter(event.occurredAt())
                 ? judgedUpTo : event.occurredAt());
         if (judgedUpTo == null) {
             schedule.put(ComplaintKeys.recount(key), key);
@@ -169,6 +181,9 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         judgedUpTo = now;
         if (previous == null || !LondonTime.dateOf(previous).equals(LondonTime.dateOf(now))) {
             // Windows end at London midnights; the figures need to know even when nothing changes.
+            // What is in the outbox goes first: it was worked out before this clock, and a window
+            // the mark freezes must still take it.
+            sendFigures();
             context.forward(new Record<>(FiguresTopology.CLOCK_MARK_KEY, FiguresInput.CLOCK, now.toEpochMilli()));
         }
         schedule.put(CLOCK_KEY, Long.toString(now.toEpochMilli()));
@@ -202,7 +217,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
             }
         }
         setBacklog(more);
-        recounts.forEach(schedule::delete);
+        recounts.forEach(recount -> schedule.put(recount, null));
         for (String key : due) {
             TrackedComplaint tracked = complaints.get(key);
             if (tracked == null) {
@@ -254,7 +269,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         List<Deadline> old = before == null ? List.of() : before.scheduled();
         for (Deadline gone : old) {
             if (!pending.contains(gone)) {
-                schedule.delete(ComplaintKeys.schedule(gone, key));
+                schedule.put(ComplaintKeys.schedule(gone, key), null); // delete() would read the old value first
             }
         }
         for (Deadline deadline : pending) {
@@ -267,21 +282,59 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     }
 
     /**
-     * Sends what the event changed in the figures: one record per figures partition, with the
-     * changes of the groups it owns. Figures depend on facts only, never on the clock, so ticks
-     * change none.
+     * Puts what the event changed in the figures into the outbox, merged with the other changes
+     * to the same groups since it was last sent. Figures depend on facts only, never on the clock,
+     * so ticks change none. The outbox is a logged store: under exactly-once, changes not yet sent
+     * at a commit are committed with it, and sent after a crash.
      */
-    private void forwardFigures(ComplaintState before, ComplaintState after, Instant at) {
+    private void queueFigures(ComplaintState before, ComplaintState after, Instant at) {
         ComplaintFigures old = before == null ? ComplaintFigures.NONE : rules.figuresOf(before);
-        Map<Integer, List<FiguresDelta>> byPartition = new TreeMap<>();
         for (FiguresDelta delta : FiguresDelta.between(old, rules.figuresOf(after))) {
-            byPartition.computeIfAbsent(FiguresTopology.partitionOf(delta.key().asString(), partitions),
-                    p -> new ArrayList<>()).add(delta);
+            String group = delta.key().asString();
+            FiguresBatch batch = outbox.get(group);
+            outbox.put(group, (batch == null ? new FiguresBatch(delta.key()) : batch).add(delta, at.toEpochMilli()));
         }
-        for (List<FiguresDelta> deltas : byPartition.values()) {
-            context.forward(new Record<>(deltas.get(0).key().asString(), new FiguresInput(deltas),
-                    at.toEpochMilli()));
+    }
+
+    /**
+     * Sends the outbox on: per figures partition, records of the groups it owns, each with at most
+     * {@link #MAX_FACTS_PER_RECORD} steps and tallies and stamped with the latest event time in it.
+     */
+    private void sendFigures() {
+        Map<Integer, List<FiguresDelta>> byPartition = new TreeMap<>();
+        Map<Integer, Long> latest = new TreeMap<>();
+        List<String> sent = new ArrayList<>();
+        try (KeyValueIterator<String, FiguresBatch> it = outbox.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, FiguresBatch> entry = it.next();
+                sent.add(entry.key);
+                int partition = FiguresTopology.partitionOf(entry.key, partitions);
+                byPartition.computeIfAbsent(partition, p -> new ArrayList<>())
+                        .addAll(entry.value.toDeltas(MAX_FACTS_PER_RECORD));
+                latest.merge(partition, entry.value.latestMillis(), Math::max);
+            }
         }
+        sent.forEach(outbox::delete);
+        byPartition.forEach((partition, deltas) -> {
+            List<FiguresDelta> record = new ArrayList<>();
+            int facts = 0;
+            for (FiguresDelta delta : deltas) {
+                if (!record.isEmpty() && facts + delta.size() > MAX_FACTS_PER_RECORD) {
+                    forwardFigures(record, latest.get(partition));
+                    record = new ArrayList<>();
+                    facts = 0;
+                }
+                record.add(delta);
+                facts += delta.size();
+            }
+            if (!record.isEmpty()) {
+                forwardFigures(record, latest.get(partition));
+            }
+        });
+    }
+
+    private void forwardFigures(List<FiguresDelta> deltas, long timestamp) {
+        context.forward(new Record<>(deltas.get(0).key().asString(), new FiguresInput(deltas), timestamp));
     }
 
     private void emit(List<Alert> alerts, ComplaintState state, long timestamp) {

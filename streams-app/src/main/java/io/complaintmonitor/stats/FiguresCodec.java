@@ -2,6 +2,7 @@ package io.complaintmonitor.stats;
 
 import io.complaintmonitor.domain.stats.Dimension;
 import io.complaintmonitor.domain.stats.DimensionKey;
+import io.complaintmonitor.domain.stats.FiguresBatch;
 import io.complaintmonitor.domain.stats.FiguresDelta;
 import io.complaintmonitor.domain.stats.Labels;
 import io.complaintmonitor.domain.stats.Step;
@@ -9,6 +10,7 @@ import io.complaintmonitor.domain.stats.StepMeasure;
 import io.complaintmonitor.domain.stats.Tally;
 import io.complaintmonitor.serde.BinarySerde;
 import java.io.IOException;
+import java.util.List;
 
 /** The binary format of the figures-changes repartition topic. */
 public final class FiguresCodec {
@@ -21,6 +23,23 @@ public final class FiguresCodec {
                 }
             },
             (in, version) -> in.bool() ? FiguresInput.CLOCK : new FiguresInput(in.list(FiguresCodec::readDelta)));
+
+    /**
+     * A batch waiting in the tracking task's figures outbox: its latest event time, then its
+     * changes as one delta.
+     */
+    public static final BinarySerde<FiguresBatch> BATCH = BinarySerde.of(FiguresBatch.class, 1,
+            (out, batch) -> {
+                out.count(batch.latestMillis());
+                List<FiguresDelta> deltas = batch.toDeltas(Integer.MAX_VALUE);
+                writeDelta(out, deltas.isEmpty()
+                        ? new FiguresDelta(batch.key(), List.of(), List.of(), List.of(), List.of())
+                        : deltas.get(0));
+            },
+            (in, version) -> {
+                long latest = in.count();
+                return FiguresBatch.of(readDelta(in), latest);
+            });
 
     private FiguresCodec() {
     }

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
@@ -50,6 +52,8 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
     static final String ENDED_KEY = "~windows-ended-up-to";
     /** Pending-store prefix of groups whose trend tests should run at the next flush. */
     static final String TREND_MARK = "~trend|";
+    /** Taken out first, then put in. */
+    private static final int[] SIGNS = {-1, 1};
 
     private final Duration grace;
     private final Duration flushInterval;
@@ -109,66 +113,119 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
             pending.put(SEEN_KEY, at.toEpochMilli());
         }
         for (FiguresDelta delta : input.deltas()) {
-            String group = delta.key().asString();
-            delta.removedSteps().forEach(s -> applyStep(group, s, -1));
-            delta.addedSteps().forEach(s -> applyStep(group, s, 1));
-            delta.removedTallies().forEach(t -> applyTally(group, t, -1));
-            delta.addedTallies().forEach(t -> applyTally(group, t, 1));
+            apply(delta);
         }
     }
 
-    private void applyStep(String group, StepMeasure step, int sign) {
-        String groupKey = FiguresKeys.group(step.step(), group);
-        if (step.finished()) {
-            for (WindowKind kind : STEP_WINDOWS) {
-                ReportingWindow window = kind.windowOf(step.finishedOn());
-                if (!frozen(window)) {
-                    String key = FiguresKeys.stat(step.step(), group, window);
-                    DurationAggregate current = stats.get(key);
-                    DurationAggregate base = current == null ? DurationAggregate.EMPTY : current;
-                    stats.put(key, sign > 0 ? base.plus(step) : base.minus(step));
+    /**
+     * One group's changes, each store value read and written once however many facts change it:
+     * a delta merges the changes of many complaints (see {@link io.complaintmonitor.domain.stats.FiguresBatch}).
+     */
+    private void apply(FiguresDelta delta) {
+        String group = delta.key().asString();
+        Map<Step, Changes<StepMeasure>> bySteps = new EnumMap<>(Step.class);
+        delta.removedSteps().forEach(s -> bySteps.computeIfAbsent(s.step(), k -> new Changes<>()).removed.add(s));
+        delta.addedSteps().forEach(s -> bySteps.computeIfAbsent(s.step(), k -> new Changes<>()).added.add(s));
+        bySteps.forEach((step, changes) -> applySteps(group, step, changes));
+        if (!delta.removedTallies().isEmpty() || !delta.addedTallies().isEmpty()) {
+            applyTallies(group, delta.removedTallies(), delta.addedTallies());
+        }
+    }
+
+    /** What to take out and put in. */
+    private static final class Changes<T> {
+        final List<T> removed = new ArrayList<>();
+        final List<T> added = new ArrayList<>();
+
+        List<T> of(int sign) {
+            return sign < 0 ? removed : added;
+        }
+    }
+
+    private void applySteps(String group, Step step, Changes<StepMeasure> changes) {
+        String groupKey = FiguresKeys.group(step, group);
+        Map<ReportingWindow, Changes<StepMeasure>> byWindow = new HashMap<>();
+        Changes<RecentSteps.Entry> entries = new Changes<>();
+        LocalDate firstFinished = null;
+        LocalDate firstAffected = null;
+        for (int sign : SIGNS) {
+            for (StepMeasure s : changes.of(sign)) {
+                LocalDate affected = OverdueLedger.firstDayAffected(s);
+                if (affected != null && (firstAffected == null || affected.isBefore(firstAffected))) {
+                    firstAffected = affected;
                 }
+                if (!s.finished()) {
+                    continue;
+                }
+                if (firstFinished == null || s.finishedOn().isBefore(firstFinished)) {
+                    firstFinished = s.finishedOn();
+                }
+                for (WindowKind kind : STEP_WINDOWS) {
+                    byWindow.computeIfAbsent(kind.windowOf(s.finishedOn()), w -> new Changes<>()).of(sign).add(s);
+                }
+                entries.of(sign).add(new RecentSteps.Entry(s.finishedOn(), step.label(), s.withinTimescale()));
             }
-            markPending(groupKey, step.finishedOn());
+        }
+        byWindow.forEach((window, inWindow) -> {
+            if (!frozen(window)) {
+                String key = FiguresKeys.stat(step, group, window);
+                DurationAggregate current = stats.get(key);
+                stats.put(key, (current == null ? DurationAggregate.EMPTY : current).change(inWindow.removed,
+                        inWindow.added));
+            }
+        });
+        if (firstFinished != null) {
+            markPending(groupKey, firstFinished);
             if (group.startsWith(Dimension.CONTRACTOR.label() + "=")) {
-                RecentSteps.Entry entry = new RecentSteps.Entry(step.finishedOn(), step.step().label(),
-                        step.withinTimescale());
                 RecentSteps steps = recent.get(group);
-                RecentSteps base = steps == null ? RecentSteps.EMPTY : steps;
-                recent.put(group, sign > 0 ? base.plus(entry, 2 * trendRules.thresholds().contractorLastSteps())
-                        : base.minus(entry));
+                RecentSteps next = steps == null ? RecentSteps.EMPTY : steps;
+                for (RecentSteps.Entry gone : entries.removed) {
+                    next = next.minus(gone);
+                }
+                for (RecentSteps.Entry entry : entries.added) {
+                    next = next.plus(entry, 2 * trendRules.thresholds().contractorLastSteps());
+                }
+                recent.put(group, next);
                 pending.put(TREND_MARK + group, 1L);
             }
         }
         OverdueLedger ledger = ledgers.get(groupKey);
-        OverdueLedger base = ledger == null ? OverdueLedger.EMPTY : ledger;
-        LocalDate affected = OverdueLedger.firstDayAffected(step);
-        if (affected != null) {
-            ledgers.put(groupKey, sign > 0 ? base.plus(step) : base.minus(step));
+        if (firstAffected != null) {
+            ledgers.put(groupKey, (ledger == null ? OverdueLedger.EMPTY : ledger).change(changes.removed,
+                    changes.added));
             // The count at the start of day d is the figure of windows ending on d, which contain d - 1.
-            markPending(groupKey, affected.minusDays(1));
+            markPending(groupKey, firstAffected.minusDays(1));
         } else if (ledger == null) {
             // Every group gets a ledger entry: it is how the flush finds the groups whose windows just ended.
             ledgers.put(groupKey, OverdueLedger.EMPTY);
         }
     }
 
-    private void applyTally(String group, Tally tally, int sign) {
+    private void applyTallies(String group, List<Tally> removed, List<Tally> added) {
         String firstKey = group + "|" + TrendJudge.FIRST_SEEN;
         Long first = counts.get(firstKey);
-        if (sign > 0 && (first == null || tally.date().toEpochDay() < first)) {
-            counts.put(firstKey, tally.date().toEpochDay());
-        }
-        pending.put(TREND_MARK + group, 1L);
-        for (WindowKind kind : COUNT_WINDOWS) {
-            ReportingWindow window = kind.windowOf(tally.date());
-            if (!frozen(window)) {
-                String key = FiguresKeys.count(group, window, tally.measure());
-                Long current = counts.get(key);
-                long next = (current == null ? 0 : current) + sign * tally.amount();
-                counts.put(key, next);
+        for (Tally tally : added) {
+            if (first == null || tally.date().toEpochDay() < first) {
+                first = tally.date().toEpochDay();
+                counts.put(firstKey, first);
             }
         }
+        pending.put(TREND_MARK + group, 1L);
+        Map<String, Long> sums = new HashMap<>();
+        for (int sign : SIGNS) {
+            for (Tally tally : sign < 0 ? removed : added) {
+                for (WindowKind kind : COUNT_WINDOWS) {
+                    ReportingWindow window = kind.windowOf(tally.date());
+                    if (!frozen(window)) {
+                        sums.merge(FiguresKeys.count(group, window, tally.measure()), sign * tally.amount(), Long::sum);
+                    }
+                }
+            }
+        }
+        sums.forEach((key, change) -> {
+            Long current = counts.get(key);
+            counts.put(key, (current == null ? 0 : current) + change);
+        });
     }
 
     private void markPending(String groupKey, LocalDate day) {

@@ -137,7 +137,8 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
         List<Map.Entry<String, Object>> entries = new ArrayList<>(dirty.entrySet());
         for (Map.Entry<String, Object> e : entries) {
             if (e.getValue() == DELETED) {
-                wrapped().delete(e.getKey());
+                // A null put deletes too, without delete()'s read and decoding of the old value.
+                wrapped().put(e.getKey(), null);
             } else {
                 wrapped().put(e.getKey(), cast(e.getValue()));
             }

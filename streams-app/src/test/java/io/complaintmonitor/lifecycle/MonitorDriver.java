@@ -109,8 +109,18 @@ public final class MonitorDriver implements AutoCloseable {
         return new MonitorDriver(stateDir, overrides);
     }
 
-    /** Pipes each record to its source topic, in the order given. */
+    /**
+     * Pipes each record to its source topic, in the order given, then lets the figures outbox be
+     * sent on, so the figures stores hold what the records changed.
+     */
     public MonitorDriver send(Object... records) {
+        pipe(records);
+        sendFigures();
+        return this;
+    }
+
+    /** Pipes each record to its source topic, in the order given, and nothing else. */
+    public MonitorDriver pipe(Object... records) {
         for (Object record : records) {
             if (record instanceof CrmCaseEvent event) {
                 crm.pipeInput(event);
@@ -150,6 +160,7 @@ public final class MonitorDriver implements AutoCloseable {
      * consumer of the compacted topic would see it (records of earlier flushes included).
      */
     public Map<String, StageDurationStat> flushStats() {
+        sendFigures();
         driver.advanceWallClockTime(Duration.ofSeconds(2));
         for (TestRecord<String, StageDurationStat> record : stats.readRecordsToList()) {
             latestStats.put(record.key(), record.value());
@@ -159,6 +170,7 @@ public final class MonitorDriver implements AutoCloseable {
 
     /** Lets the figures' flush run, then returns the trend alerts written since the last read. */
     public List<TrendAlert> readTrends() {
+        sendFigures();
         driver.advanceWallClockTime(Duration.ofSeconds(2));
         List<TrendAlert> out = new ArrayList<>();
         for (TestRecord<String, TrendAlert> record : trends.readRecordsToList()) {
@@ -175,6 +187,7 @@ public final class MonitorDriver implements AutoCloseable {
 
     /** Headline counts of a group ("landlordId=default") in a window, by measure. */
     public Map<String, Long> counts(String group, ReportingWindow window) {
+        sendFigures();
         KeyValueStore<String, Long> store = driver.getKeyValueStore(FiguresTopology.COUNTS_STORE);
         Map<String, Long> out = new TreeMap<>();
         String prefix = group + "|" + window.kind().label() + "|" + window.label() + "|";
@@ -182,6 +195,15 @@ public final class MonitorDriver implements AutoCloseable {
             it.forEachRemaining(e -> out.put(e.key.substring(prefix.length()), e.value));
         }
         return out;
+    }
+
+    /**
+     * Lets the tracking task's figures outbox be sent on, so the figures stores hold every change
+     * piped so far. On its own, not with the figures' flush: punctuators due together run before
+     * either's records are processed.
+     */
+    public void sendFigures() {
+        driver.advanceWallClockTime(TrackingProcessor.FIGURES_INTERVAL);
     }
 
     public double counter(String name, String... tags) {

@@ -10,6 +10,8 @@ import io.complaintmonitor.domain.complaint.ComplaintState;
 import io.complaintmonitor.domain.complaint.EventType;
 import io.complaintmonitor.domain.complaint.Source;
 import io.complaintmonitor.domain.stats.ComplaintFigures;
+import io.complaintmonitor.domain.stats.DimensionKey;
+import io.complaintmonitor.domain.stats.FiguresBatch;
 import io.complaintmonitor.domain.stats.FiguresDelta;
 import io.complaintmonitor.ingest.EventAdapters;
 import io.complaintmonitor.lifecycle.LifecycleCodecs;
@@ -70,6 +72,7 @@ class RepartitionCodecsTest {
         Map<String, ComplaintState> states = new HashMap<>();
         int events = 0;
         int deltas = 0;
+        Map<DimensionKey, FiguresBatch> outbox = new HashMap<>();
         for (SimEvent sim : (Iterable<SimEvent>) () -> Simulation.iterator(settings)) {
             Optional<ComplaintEvent> adapted = adapt(sim);
             if (sim.defect() != SimEvent.Defect.NONE || adapted.isEmpty()) {
@@ -89,10 +92,27 @@ class RepartitionCodecsTest {
                 FiguresInput change = new FiguresInput(changed);
                 assertThat(FiguresCodec.INPUT.decode(FiguresCodec.INPUT.encode(change))).isEqualTo(change);
                 deltas += changed.size();
+                changed.forEach(d -> outbox.computeIfAbsent(d.key(), FiguresBatch::new).add(d, event.occurredAt()
+                        .toEpochMilli()));
             }
         }
         assertThat(events).as("events of a simulated year").isGreaterThan(2_000);
         assertThat(deltas).as("figures changes of a simulated year").isGreaterThan(events);
+        // The tracking task's outbox, had it held a whole year: each group's batch read back whole.
+        for (FiguresBatch batch : outbox.values()) {
+            FiguresBatch read = FiguresCodec.BATCH.decode(FiguresCodec.BATCH.encode(batch));
+            assertThat(read.latestMillis()).isEqualTo(batch.latestMillis());
+            FiguresDelta whole = batch.toDeltas(Integer.MAX_VALUE).get(0);
+            FiguresDelta readWhole = read.toDeltas(Integer.MAX_VALUE).get(0);
+            assertThat(readWhole.key()).isEqualTo(whole.key());
+            assertThat(readWhole.addedSteps()).containsExactlyInAnyOrderElementsOf(whole.addedSteps());
+            assertThat(readWhole.removedSteps()).containsExactlyInAnyOrderElementsOf(whole.removedSteps());
+            assertThat(readWhole.addedTallies()).containsExactlyInAnyOrderElementsOf(whole.addedTallies());
+            assertThat(readWhole.removedTallies()).containsExactlyInAnyOrderElementsOf(whole.removedTallies());
+        }
+        assertThat(outbox).hasSizeGreaterThan(10);
+        FiguresBatch empty = new FiguresBatch(DimensionKey.ALL);
+        assertThat(FiguresCodec.BATCH.decode(FiguresCodec.BATCH.encode(empty)).isEmpty()).isTrue();
         assertThat(FiguresCodec.INPUT.decode(FiguresCodec.INPUT.encode(FiguresInput.CLOCK)).isClock()).isTrue();
     }
 

@@ -2,6 +2,7 @@ package io.complaintmonitor.domain.stats;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -38,18 +39,33 @@ public record DurationAggregate(long count, long withinTimescale, long totalWork
     }
 
     private DurationAggregate add(StepMeasure step, int sign) {
-        if (!step.finished()) {
-            return this;
-        }
+        return step.finished() ? change(sign < 0 ? List.of(step) : List.of(), sign > 0 ? List.of(step) : List.of())
+                : this;
+    }
+
+    /** Takes {@code removed} out and puts {@code added} in, copying the histogram once; unfinished steps count nowhere. */
+    public DurationAggregate change(List<StepMeasure> removed, List<StepMeasure> added) {
         Histogram h = new Histogram(histogram);
+        long[] sums = {count, withinTimescale, totalWorkingDays, extensions};
+        removed.forEach(step -> count(h, sums, step, -1));
+        added.forEach(step -> count(h, sums, step, 1));
+        return new DurationAggregate(sums[0], sums[1], sums[2], sums[3], h);
+    }
+
+    private static void count(Histogram h, long[] sums, StepMeasure step, int sign) {
+        if (!step.finished()) {
+            return;
+        }
         long n = h.getOrDefault(step.workingDays(), 0L) + sign;
         if (n == 0) {
             h.remove(step.workingDays());
         } else {
             h.put(step.workingDays(), n);
         }
-        return new DurationAggregate(count + sign, withinTimescale + (step.withinTimescale() ? sign : 0),
-                totalWorkingDays + (long) sign * step.workingDays(), extensions + (long) sign * step.extensions(), h);
+        sums[0] += sign;
+        sums[1] += step.withinTimescale() ? sign : 0;
+        sums[2] += (long) sign * step.workingDays();
+        sums[3] += (long) sign * step.extensions();
     }
 
     public boolean isEmpty() {

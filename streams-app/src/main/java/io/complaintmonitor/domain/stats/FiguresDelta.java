@@ -26,14 +26,30 @@ public record FiguresDelta(
         addedTallies = List.copyOf(addedTallies);
     }
 
+    /** Steps and tallies taken out and put in. */
+    public int size() {
+        return removedSteps.size() + addedSteps.size() + removedTallies.size() + addedTallies.size();
+    }
+
     public boolean isEmpty() {
         return removedSteps.isEmpty() && addedSteps.isEmpty() && removedTallies.isEmpty() && addedTallies.isEmpty();
     }
 
     /** The changes per group, in group order; groups with no change are left out. */
     public static List<FiguresDelta> between(ComplaintFigures before, ComplaintFigures after) {
-        Map<DimensionKey, Parts> old = split(before == null ? ComplaintFigures.NONE : before);
-        Map<DimensionKey, Parts> now = split(after == null ? ComplaintFigures.NONE : after);
+        ComplaintFigures b = before == null ? ComplaintFigures.NONE : before;
+        ComplaintFigures a = after == null ? ComplaintFigures.NONE : after;
+        // Most events change one or two of a complaint's facts: only those are sorted into groups
+        // (what both have would cancel in every group anyway).
+        List<StepMeasure> goneSteps = minus(b.steps(), a.steps());
+        List<StepMeasure> newSteps = minus(a.steps(), b.steps());
+        List<Tally> goneTallies = minus(b.tallies(), a.tallies());
+        List<Tally> newTallies = minus(a.tallies(), b.tallies());
+        if (goneSteps.isEmpty() && newSteps.isEmpty() && goneTallies.isEmpty() && newTallies.isEmpty()) {
+            return List.of();
+        }
+        Map<DimensionKey, Parts> old = split(new ComplaintFigures(goneSteps, goneTallies));
+        Map<DimensionKey, Parts> now = split(new ComplaintFigures(newSteps, newTallies));
         TreeMap<DimensionKey, FiguresDelta> out = new TreeMap<>();
         for (DimensionKey key : union(old, now)) {
             Parts o = old.getOrDefault(key, Parts.EMPTY);

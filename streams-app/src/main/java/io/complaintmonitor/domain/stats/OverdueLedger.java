@@ -1,6 +1,7 @@
 package io.complaintmonitor.domain.stats;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,27 +47,38 @@ public record OverdueLedger(long base, long foldedUpTo, Map<Long, Long> changes)
     }
 
     private OverdueLedger add(StepMeasure step, int sign) {
-        if (firstDayAffected(step) == null) {
-            return this;
-        }
+        return firstDayAffected(step) == null ? this
+                : change(sign < 0 ? List.of(step) : List.of(), sign > 0 ? List.of(step) : List.of());
+    }
+
+    /** Takes {@code removed} out and puts {@code added} in, copying the changes once. */
+    public OverdueLedger change(List<StepMeasure> removed, List<StepMeasure> added) {
         Changes c = new Changes(changes);
-        long newBase = base;
+        long[] newBase = {base};
+        removed.forEach(step -> count(c, newBase, step, -1));
+        added.forEach(step -> count(c, newBase, step, 1));
+        return new OverdueLedger(newBase[0], foldedUpTo, c);
+    }
+
+    private void count(Changes c, long[] newBase, StepMeasure step, int sign) {
+        if (firstDayAffected(step) == null) {
+            return;
+        }
         long from = step.overdueFrom().toEpochDay();
         // A day already folded counts in the base, as its change would have been folded into it.
         if (from <= foldedUpTo) {
-            newBase += sign;
+            newBase[0] += sign;
         } else {
             bump(c, from, sign);
         }
         if (step.overdueUntil() != null) {
             long until = step.overdueUntil().toEpochDay();
             if (until <= foldedUpTo) {
-                newBase -= sign;
+                newBase[0] -= sign;
             } else {
                 bump(c, until, -sign);
             }
         }
-        return new OverdueLedger(newBase, foldedUpTo, c);
     }
 
     private static void bump(TreeMap<Long, Long> c, long day, long by) {
