@@ -62,7 +62,7 @@ public final class LifecycleTopology {
     public static KStream<String, FiguresInput> addTo(StreamsBuilder builder, Topics topics, int partitions, String applicationId,
             Duration lateEventGrace, KStream<byte[], ComplaintEvent> events, ComplaintRules rules,
             Serde<BreachAlert> alertSerde, MeterRegistry meters) {
-        builder.addStateStore(ObjectCacheStores.persistent(STATE_STORE, JsonSerde.of(TrackedComplaint.class),
+        builder.addStateStore(ObjectCacheStores.persistent(STATE_STORE, LifecycleCodecs.TRACKED_STORE,
                 CACHED_COMPLAINTS));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE_STORE),
                 Serdes.String(), Serdes.String()));

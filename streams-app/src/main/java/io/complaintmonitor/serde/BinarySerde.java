@@ -14,6 +14,7 @@ import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -86,6 +87,16 @@ public final class BinarySerde<T> implements Serde<T> {
             }
             throw new SerializationException("cannot read " + typeName + " from " + bytes.length + " bytes", e);
         }
+    }
+
+    /**
+     * This format for writing; for reading, also {@code json}'s, for values written before the
+     * format was binary. JSON values start with '{', which is no version this format has.
+     */
+    public Serde<T> readingJsonToo(Serde<T> json) {
+        Deserializer<T> jsonReader = json.deserializer();
+        return Serdes.serdeFrom(serializer(), (topic, bytes) -> bytes != null && bytes.length > 0 && bytes[0] == '{'
+                ? jsonReader.deserialize(topic, bytes) : decode(bytes));
     }
 
     @Override

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.complaintmonitor.domain.BankHolidayCalendars;
+import io.complaintmonitor.domain.complaint.AlertType;
 import io.complaintmonitor.domain.complaint.ComplaintEvent;
 import io.complaintmonitor.domain.complaint.ComplaintRules;
 import io.complaintmonitor.domain.complaint.ComplaintState;
+import io.complaintmonitor.domain.complaint.Deadline;
 import io.complaintmonitor.domain.complaint.EventType;
 import io.complaintmonitor.domain.complaint.Source;
+import io.complaintmonitor.domain.complaint.StageFacts;
+import io.complaintmonitor.domain.complaint.TimedValue;
+import io.complaintmonitor.domain.complaint.Transition;
 import io.complaintmonitor.domain.stats.ComplaintFigures;
 import io.complaintmonitor.domain.stats.DimensionKey;
 import io.complaintmonitor.domain.stats.FiguresBatch;
@@ -16,6 +21,7 @@ import io.complaintmonitor.domain.stats.FiguresDelta;
 import io.complaintmonitor.ingest.EventAdapters;
 import io.complaintmonitor.lifecycle.LifecycleCodecs;
 import io.complaintmonitor.lifecycle.LifecycleInput;
+import io.complaintmonitor.lifecycle.TrackedComplaint;
 import io.complaintmonitor.schema.ContractorComplaintUpdate;
 import io.complaintmonitor.schema.CrmCaseEvent;
 import io.complaintmonitor.schema.WebFormSubmission;
@@ -25,6 +31,7 @@ import io.complaintmonitor.simulate.SimulationSettings;
 import io.complaintmonitor.stats.FiguresCodec;
 import io.complaintmonitor.stats.FiguresInput;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -32,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 
 class RepartitionCodecsTest {
@@ -72,6 +80,7 @@ class RepartitionCodecsTest {
         Map<String, ComplaintState> states = new HashMap<>();
         int events = 0;
         int deltas = 0;
+        int raised = 0;
         Map<DimensionKey, FiguresBatch> outbox = new HashMap<>();
         for (SimEvent sim : (Iterable<SimEvent>) () -> Simulation.iterator(settings)) {
             Optional<ComplaintEvent> adapted = adapt(sim);
@@ -84,8 +93,16 @@ class RepartitionCodecsTest {
             events++;
             String key = event.landlordId() + "|" + event.complaintRef();
             ComplaintState before = states.get(key);
-            ComplaintState after = rules.apply(before, event).state();
+            Transition applied = rules.apply(before, event);
+            ComplaintState after = applied.state();
             states.put(key, after);
+            // As stored, with its deadlines, and later with the alerts a month on would raise.
+            Transition judged = rules.advanceTo(after, event.occurredAt().plus(Duration.ofDays(30)));
+            for (TrackedComplaint tracked : List.of(new TrackedComplaint(after, applied.deadlines(), null),
+                    new TrackedComplaint(judged.state(), judged.deadlines(), event.occurredAt()))) {
+                assertThat(LifecycleCodecs.TRACKED.decode(LifecycleCodecs.TRACKED.encode(tracked))).isEqualTo(tracked);
+                raised += tracked.state().raised().size();
+            }
             ComplaintFigures old = before == null ? ComplaintFigures.NONE : rules.figuresOf(before);
             List<FiguresDelta> changed = FiguresDelta.between(old, rules.figuresOf(after));
             if (!changed.isEmpty()) {
@@ -97,6 +114,7 @@ class RepartitionCodecsTest {
             }
         }
         assertThat(events).as("events of a simulated year").isGreaterThan(2_000);
+        assertThat(raised).as("complaints with alerts raised").isGreaterThan(100);
         assertThat(deltas).as("figures changes of a simulated year").isGreaterThan(events);
         // The tracking task's outbox, had it held a whole year: each group's batch read back whole.
         for (FiguresBatch batch : outbox.values()) {
@@ -114,6 +132,41 @@ class RepartitionCodecsTest {
         FiguresBatch empty = new FiguresBatch(DimensionKey.ALL);
         assertThat(FiguresCodec.BATCH.decode(FiguresCodec.BATCH.encode(empty)).isEmpty()).isTrue();
         assertThat(FiguresCodec.INPUT.decode(FiguresCodec.INPUT.encode(FiguresInput.CLOCK)).isClock()).isTrue();
+    }
+
+    @Test
+    void shouldReadAComplaintStoredAsJsonBeforeTheBinaryFormatAndOneWithEveryFieldSet() throws Exception {
+        Instant t = Instant.parse("2026-01-05T10:00:00Z");
+        LocalDate d = LocalDate.parse("2026-01-12");
+        StageFacts stage = new StageFacts(t, t.plusSeconds(1), Source.CONTRACTOR, t.plusSeconds(2), true,
+                t.plusSeconds(3), "UPHELD", 12_500L, List.of(new StageFacts.Extension(t.plusSeconds(4), d, 5)),
+                List.of(t.plusSeconds(5)), List.of(new TimedValue(t.plusSeconds(6), "CON-1")));
+        ComplaintState state = new ComplaintState("L-1", "C-1", t, "DAMP_MOULD", t, true,
+                List.of(new TimedValue(t, "team-a")), stage, stage, t.plusSeconds(7), "NOT_A_COMPLAINT",
+                t.plusSeconds(8), List.of(new ComplaintState.Closure(t.plusSeconds(9), 1)), t.plusSeconds(10),
+                t.plusSeconds(11), List.of(new ComplaintState.RaisedAlert(2, AlertType.RESPONSE_OVERDUE, d)),
+                List.of("CRM:e-1", "CONTRACTOR:u-2"));
+        TrackedComplaint tracked = new TrackedComplaint(state,
+                List.of(new Deadline(t.plusSeconds(12), AlertType.ACKNOWLEDGEMENT_DUE_SOON, 1, d)), TrackedComplaint.NO_CLOCK);
+        assertThat(nullFields(state)).as("every field of the state set").isEmpty();
+        assertThat(nullFields(stage)).as("every field of the stage set").isEmpty();
+
+        Deserializer<TrackedComplaint> store = LifecycleCodecs.TRACKED_STORE.deserializer();
+        assertThat(store.deserialize("t", LifecycleCodecs.TRACKED_STORE.serializer().serialize("t", tracked)))
+                .isEqualTo(tracked);
+        byte[] json = JsonSerde.of(TrackedComplaint.class).serializer().serialize("t", tracked);
+        assertThat(store.deserialize("t", json)).as("a value stored as JSON by an earlier version").isEqualTo(tracked);
+        assertThat(store.deserialize("t", null)).isNull();
+    }
+
+    private static List<String> nullFields(Record record) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            if (c.getAccessor().invoke(record) == null) {
+                out.add(c.getName());
+            }
+        }
+        return out;
     }
 
     @Test

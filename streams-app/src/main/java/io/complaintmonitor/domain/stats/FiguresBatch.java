@@ -27,6 +27,11 @@ public final class FiguresBatch {
 
     /** A measure on a date; the amounts put in and taken out are kept apart, with whether any was. */
     private record TallyKey(String measure, LocalDate date) {
+        @Override
+        public int hashCode() {
+            long h = StepMeasure.mix(StepMeasure.mix(0, measure.hashCode()), date.toEpochDay());
+            return (int) (h ^ (h >>> 32));
+        }
     }
 
     private static final int ADDED = 0;

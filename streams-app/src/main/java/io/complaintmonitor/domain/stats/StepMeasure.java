@@ -37,6 +37,29 @@ public record StepMeasure(
         Objects.requireNonNull(labels, "labels");
     }
 
+    /**
+     * Mixed well, unlike a record's default: steps are kept in hash maps by the thousand (see
+     * {@link FiguresBatch}), and the default's sum of small dates and day counts made whole
+     * buckets collide.
+     */
+    @Override
+    public int hashCode() {
+        long h = step.ordinal();
+        h = mix(h, labels.hashCode());
+        h = mix(h, finishedOn == null ? -1 : finishedOn.toEpochDay());
+        h = mix(h, workingDays);
+        h = mix(h, withinTimescale ? 1 : 0);
+        h = mix(h, extensions);
+        h = mix(h, overdueFrom == null ? -1 : overdueFrom.toEpochDay());
+        h = mix(h, overdueUntil == null ? -1 : overdueUntil.toEpochDay());
+        return (int) (h ^ (h >>> 32));
+    }
+
+    /** One step of a multiplicative hash: the golden-ratio constant spreads small values over all bits. */
+    static long mix(long h, long value) {
+        return (h + value) * 0x9E3779B97F4A7C15L;
+    }
+
     public boolean finished() {
         return finishedOn != null;
     }
