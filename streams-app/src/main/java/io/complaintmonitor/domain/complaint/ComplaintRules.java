@@ -102,11 +102,13 @@ public final class ComplaintRules {
         ComplaintState recorded = FactRecorder.record(state, event);
         // Immediate alerts are re-derived from all facts, so one that only a late fact makes
         // judgeable (an earlier receipt fixing the extension limit's reference) is raised now.
-        List<Deadline> immediate = checks(recorded, Instant.MIN).stream()
+        List<Deadline> checks = checks(recorded, Instant.MIN);
+        List<Deadline> immediate = checks.stream()
                 .filter(d -> d.type().isImmediate() && !isRaised(recorded, d))
                 .toList();
         ComplaintState raised = withRaised(recorded, immediate);
-        return new Transition(raised, alertsFor(raised, immediate), pending(raised, Instant.MIN), false);
+        return new Transition(raised, alertsFor(raised, immediate), pendingAfter(raised, checks, immediate, Instant.MIN),
+                false);
     }
 
     /**
@@ -115,11 +117,12 @@ public final class ComplaintRules {
      * not raised already) and returns the checks still pending after now.
      */
     public Transition advanceTo(ComplaintState state, Instant now) {
-        List<Deadline> due = checks(state, now).stream()
+        List<Deadline> checks = checks(state, now);
+        List<Deadline> due = checks.stream()
                 .filter(d -> !d.at().isAfter(now) && !isRaised(state, d))
                 .toList();
         ComplaintState raised = withRaised(state, due);
-        return new Transition(raised, alertsFor(raised, due), pending(raised, now), false);
+        return new Transition(raised, alertsFor(raised, due), pendingAfter(raised, checks, due, now), false);
     }
 
     /** What the complaint's state counts for in the figures, one entry per stage started. */
@@ -225,9 +228,22 @@ public final class ComplaintRules {
         return out;
     }
 
+    /**
+     * What is pending once {@code newlyRaised} are raised: from the checks already worked out when
+     * none was (most events and judgings), since then the state they came from is unchanged.
+     */
+    private List<Deadline> pendingAfter(ComplaintState raised, List<Deadline> checks, List<Deadline> newlyRaised,
+            Instant horizon) {
+        return newlyRaised.isEmpty() ? pendingOf(raised, checks) : pending(raised, horizon);
+    }
+
     /** Timed checks not yet raised; immediate ones are raised by apply, never scheduled. */
     private List<Deadline> pending(ComplaintState state, Instant horizon) {
-        return checks(state, horizon).stream()
+        return pendingOf(state, checks(state, horizon));
+    }
+
+    private static List<Deadline> pendingOf(ComplaintState state, List<Deadline> checks) {
+        return checks.stream()
                 .filter(d -> !d.type().isImmediate() && !isRaised(state, d))
                 .distinct()
                 .toList();
