@@ -3,6 +3,7 @@ package io.complaintmonitor.audit;
 import io.complaintmonitor.config.BulkProducer;
 import io.complaintmonitor.config.MonitorConfig;
 import io.complaintmonitor.ingest.EventAdapters;
+import io.complaintmonitor.ingest.SourceRecordSender;
 import io.complaintmonitor.ingest.SourceTopics;
 import io.complaintmonitor.ingest.json.JsonlLine;
 import io.complaintmonitor.schema.ContractorComplaintUpdate;
@@ -72,7 +73,8 @@ final class EventFeeder {
                 String topic = SourceTopics.topic(((JsonlLine.Parsed) line).record().source(), config.topics());
                 long lineNumber = line.line();
                 try {
-                    producer.send(new ProducerRecord<>(topic, null, at.toEpochMilli(), null, serialize(topic, record)),
+                    producer.send(new ProducerRecord<>(topic, null, at.toEpochMilli(), SourceRecordSender.keyOf(record),
+                                    serialize(topic, record)),
                             (meta, error) -> {
                                 if (error != null) {
                                     failure.record(lineNumber, topic, error);

@@ -21,6 +21,7 @@ import io.complaintmonitor.ingest.json.IngestBodyParser;
 import io.complaintmonitor.domain.complaint.ComplaintRules;
 import io.complaintmonitor.lifecycle.AlertsQueryHandler;
 import io.complaintmonitor.lifecycle.ComplaintQueryHandler;
+import io.complaintmonitor.lifecycle.ComplaintPartitioner;
 import io.complaintmonitor.lifecycle.LifecycleTopology;
 import io.complaintmonitor.lifecycle.OpenAlertGauges;
 import io.complaintmonitor.stats.FiguresTopology;
@@ -137,7 +138,9 @@ public final class MonitorApp implements AutoCloseable {
                     : config.withHttpPort(http.port());
             Supplier<KafkaStreams> live = () -> runner.get() == null ? null : runner.get().streams();
             InstanceRouter router = new InstanceRouter(new HostInfo(effective.httpAdvertisedHost(), effective.httpPort()),
-                    InstanceRouter.Placement.of(live), InstanceRouter.DEFAULT_TIMEOUT);
+                    InstanceRouter.Placement.of(live, Map.of(LifecycleTopology.STATE_STORE,
+                            new ComplaintPartitioner<>(effective.topicPartitions()))),
+                    InstanceRouter.DEFAULT_TIMEOUT);
             complaints.set(new ComplaintQueryHandler(ComplaintQueryHandler.store(live), router,
                     new ComplaintRules(calendar, config.dueSoonWorkingDays()), config.defaultLandlordId()));
             LocalStore<Long> counts = LocalStore.of(live, FiguresTopology.COUNTS_STORE);

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,14 @@ public final class InstanceRouter {
 
         /** The metadata of the running Kafka Streams client; nothing is known while there is none. */
         static Placement of(Supplier<KafkaStreams> streams) {
+            return of(streams, Map.of());
+        }
+
+        /**
+         * As {@link #of(Supplier)}, with the partitioner of each store whose keys are not placed
+         * by Kafka's default partitioner on the key's bytes.
+         */
+        static Placement of(Supplier<KafkaStreams> streams, Map<String, StreamPartitioner<String, ?>> partitioners) {
             return new Placement() {
                 @Override
                 public Optional<HostInfo> activeHost(String store, String key) {
@@ -68,8 +78,10 @@ public final class InstanceRouter {
                         return Optional.empty();
                     }
                     try {
-                        KeyQueryMetadata metadata = running.queryMetadataForKey(store, key,
-                                Serdes.String().serializer());
+                        StreamPartitioner<String, ?> partitioner = partitioners.get(store);
+                        KeyQueryMetadata metadata = partitioner == null
+                                ? running.queryMetadataForKey(store, key, Serdes.String().serializer())
+                                : running.queryMetadataForKey(store, key, partitioner);
                         return metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)
                                 ? Optional.empty() : Optional.of(metadata.activeHost());
                     } catch (RuntimeException e) {

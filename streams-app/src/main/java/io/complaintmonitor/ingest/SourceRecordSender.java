@@ -6,6 +6,8 @@ import io.complaintmonitor.schema.ContractorComplaintUpdate;
 import io.complaintmonitor.schema.CrmCaseEvent;
 import io.complaintmonitor.schema.WebFormSubmission;
 import io.complaintmonitor.serde.TopicSerdes;
+import org.apache.avro.specific.SpecificRecord;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 /**
  * Writes source records to their topics in Avro, as the CRM, contractors and the form would:
  * used by {@code POST /ingest/{source}} and by the audit. The record timestamp is the event's own
- * time, and the key the complaint reference (the monitor re-keys anyway).
+ * time, and the key the complaint reference ({@link #keyOf}).
  */
 public final class SourceRecordSender implements AutoCloseable {
 
@@ -48,24 +50,39 @@ public final class SourceRecordSender implements AutoCloseable {
 
     private ProducerRecord<byte[], byte[]> toProducerRecord(SourcedRecord sourced) {
         String topic = SourceTopics.topic(sourced.source(), topics);
+        byte[] value;
+        Instant at;
         if (sourced.record() instanceof CrmCaseEvent crm) {
-            return record(topic, crm.getComplaintRef(), crm.getOccurredAt(),
-                    serdes.crm().serializer().serialize(topic, crm));
+            value = serdes.crm().serializer().serialize(topic, crm);
+            at = crm.getOccurredAt();
+        } else if (sourced.record() instanceof ContractorComplaintUpdate update) {
+            value = serdes.contractor().serializer().serialize(topic, update);
+            at = update.getOccurredAt();
+        } else if (sourced.record() instanceof WebFormSubmission form) {
+            value = serdes.webform().serializer().serialize(topic, form);
+            at = form.getSubmittedAt();
+        } else {
+            throw new IllegalArgumentException("not a source record: " + sourced.record().getClass());
         }
-        if (sourced.record() instanceof ContractorComplaintUpdate update) {
-            return record(topic, update.getComplaintRef(), update.getOccurredAt(),
-                    serdes.contractor().serializer().serialize(topic, update));
-        }
-        if (sourced.record() instanceof WebFormSubmission form) {
-            return record(topic, form.getComplaintRef(), form.getSubmittedAt(),
-                    serdes.webform().serializer().serialize(topic, form));
-        }
-        throw new IllegalArgumentException("not a source record: " + sourced.record().getClass());
+        return new ProducerRecord<>(topic, null, at.toEpochMilli(), keyOf(sourced.record()), value);
     }
 
-    private static ProducerRecord<byte[], byte[]> record(String topic, String key, Instant at, byte[] value) {
-        byte[] keyBytes = key == null ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return new ProducerRecord<>(topic, null, at.toEpochMilli(), keyBytes, value);
+    /**
+     * The key the source contract asks for: the complaint reference in UTF-8 (null when the record
+     * names none, as survey feedback). A record keyed so is tracked without a repartition hop.
+     */
+    public static byte[] keyOf(SpecificRecord record) {
+        String ref;
+        if (record instanceof CrmCaseEvent crm) {
+            ref = crm.getComplaintRef();
+        } else if (record instanceof ContractorComplaintUpdate update) {
+            ref = update.getComplaintRef();
+        } else if (record instanceof WebFormSubmission form) {
+            ref = form.getComplaintRef();
+        } else {
+            throw new IllegalArgumentException("not a source record: " + record.getClass());
+        }
+        return ref == null ? null : ref.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

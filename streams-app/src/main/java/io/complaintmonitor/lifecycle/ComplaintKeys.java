@@ -20,6 +20,11 @@ final class ComplaintKeys {
         return key.landlordId() + SEPARATOR + key.complaintRef();
     }
 
+    /** The complaint reference of a complaint key. */
+    static String refOf(String complaintKey) {
+        return complaintKey.substring(complaintKey.indexOf(SEPARATOR) + 1);
+    }
+
     static String schedule(Deadline deadline, String complaintKey) {
         return timePrefix(deadline.at()) + SEPARATOR + complaintKey + SEPARATOR + deadline.type() + SEPARATOR
                 + deadline.stage() + SEPARATOR + deadline.dueDate();

@@ -1,6 +1,7 @@
 package io.complaintmonitor.lifecycle;
 
 import io.micrometer.core.instrument.Gauge;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +16,10 @@ final class LifecycleMetrics {
 
     private final MeterRegistry registry;
     private final Set<String> tasksBehind = ConcurrentHashMap.newKeySet();
+    // Counters looked up once per source: these are counted at every event.
+    private final Map<Source, Counter> tracked = new ConcurrentHashMap<>();
+    private final Map<Source, Counter> duplicates = new ConcurrentHashMap<>();
+    private final Map<Source, Counter> rerouted = new ConcurrentHashMap<>();
 
     LifecycleMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -34,17 +39,25 @@ final class LifecycleMetrics {
     }
 
     void tracked(Source source) {
-        Counter.builder(LifecycleTopology.TRACKED_METRIC)
+        tracked.computeIfAbsent(source, s -> Counter.builder(LifecycleTopology.TRACKED_METRIC)
                 .description("events applied to a complaint's state, by source")
-                .tag("source", label(source))
-                .register(registry).increment();
+                .tag("source", label(s))
+                .register(registry)).increment();
     }
 
     void duplicate(Source source) {
-        Counter.builder(LifecycleTopology.DUPLICATE_METRIC)
+        duplicates.computeIfAbsent(source, s -> Counter.builder(LifecycleTopology.DUPLICATE_METRIC)
                 .description("events ignored because their id was already applied, by source")
-                .tag("source", label(source))
-                .register(registry).increment();
+                .tag("source", label(s))
+                .register(registry)).increment();
+    }
+
+    void rerouted(Source source) {
+        rerouted.computeIfAbsent(source, s -> Counter.builder(LifecycleTopology.REROUTED_METRIC)
+                .description("events not in their complaint's partition (the source did not key them by"
+                        + " complaint reference), sent on through complaint-events, by source")
+                .tag("source", label(s))
+                .register(registry)).increment();
     }
 
     void late(Source source) {

@@ -26,9 +26,10 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Every complaint tracked against the Code's timescales. Events are re-keyed by (landlord,
- * reference) and repartitioned, so one task owns a complaint; heartbeat ticks, read from a topic
- * with the same partition count, reach every task and move its clock.
+ * Every complaint tracked against the Code's timescales. Events are keyed by (landlord, reference)
+ * and one task owns a complaint: the task of the partition its reference hashes to, where sources
+ * that key by complaint reference put it already ({@link ComplaintRouter}). Heartbeat ticks, read
+ * from a topic with the same partition count, reach every task and move its clock.
  */
 public final class LifecycleTopology {
 
@@ -39,10 +40,6 @@ public final class LifecycleTopology {
     public static final String OPEN_ALERTS_STORE = "open-alerts";
     /** Figures changes merged per group until they are sent on (TrackingProcessor.FIGURES_INTERVAL). */
     public static final String FIGURES_OUTBOX_STORE = "figures-outbox";
-    public static final String EVENT_IDS = "event-ids";
-    public static final String SEEN_IDS_STORE = "seen-event-ids";
-    /** How long an event id is remembered: past a year, so a year's replay or audit is covered. */
-    public static final Duration SEEN_IDS_RETENTION = Duration.ofDays(400);
     /**
      * Complaints (and open alerts) kept deserialised per task, besides those changed since the last
      * commit: the recently active ones, whose next event is the likeliest.
@@ -54,6 +51,8 @@ public final class LifecycleTopology {
     public static final String JUDGING_BACKLOG_METRIC = "complaint.judging.backlog";
     /** Events ignored because their id was already applied, by source. */
     public static final String DUPLICATE_METRIC = "complaint.events.duplicate";
+    /** Events that took the complaint-events hop: their source did not key them by complaint reference. */
+    public static final String REROUTED_METRIC = "complaint.events.rerouted";
 
     private LifecycleTopology() {
     }
@@ -74,25 +73,24 @@ public final class LifecycleTopology {
         builder.addStateStore(ObjectCacheStores.persistent(FIGURES_OUTBOX_STORE, FiguresCodec.BATCH,
                 CACHED_COMPLAINTS));
 
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SEEN_IDS_STORE,
-                SEEN_IDS_RETENTION, Duration.ofDays(1), false), Serdes.String(), Serdes.Long()));
         LifecycleMetrics metrics = new LifecycleMetrics(meters);
 
-        // Re-key by source id first, so a repeated id is dropped wherever it points.
-        KStream<String, ComplaintEvent> unique = events
-                .selectKey((key, event) -> event.sourceEventId(), Named.as("key-by-event-id"))
-                .repartition(Repartitioned.with(Serdes.String(), LifecycleCodecs.EVENT)
-                        .withName(EVENT_IDS)
-                        .withNumberOfPartitions(partitions))
-                .process(() -> new RepeatedIdFilter(metrics), Named.as("drop-repeated-ids"), SEEN_IDS_STORE);
-
-        // Re-key by complaint: all of a complaint's events, whatever their source, meet in one task.
-        KStream<String, LifecycleInput> byComplaint = unique
-                .map((key, event) -> org.apache.kafka.streams.KeyValue.pair(
-                        ComplaintKeys.of(event.key()), LifecycleInput.of(event)), Named.as("key-by-complaint"))
+        // All of a complaint's events, whatever their source, meet in one task: most are there already
+        // (sources key by complaint reference); the rest take the complaint-events hop.
+        Map<String, KStream<String, ComplaintRouter.Routed>> paths = events
+                .process(() -> new ComplaintRouter(partitions, metrics), Named.as("route-by-complaint"))
+                .split(Named.as("route-"))
+                .branch((key, routed) -> routed.inPlace(), Branched.as("in-place"))
+                .defaultBranch(Branched.as("moved"));
+        KStream<String, LifecycleInput> moved = paths.get("route-moved")
+                .mapValues(ComplaintRouter.Routed::input, Named.as("moved-input"))
                 .repartition(Repartitioned.with(Serdes.String(), LifecycleCodecs.INPUT)
                         .withName(REPARTITION)
-                        .withNumberOfPartitions(partitions));
+                        .withNumberOfPartitions(partitions)
+                        .withStreamPartitioner(new ComplaintPartitioner<>(partitions)));
+        KStream<String, LifecycleInput> byComplaint = paths.get("route-in-place")
+                .mapValues(ComplaintRouter.Routed::input, Named.as("in-place-input"))
+                .merge(moved, Named.as("merge-in-place-and-moved"));
         KStream<String, LifecycleInput> ticks = builder.stream(topics.heartbeat(),
                         Consumed.with(Serdes.String(), Serdes.String()).withName("source-heartbeat"))
                 .mapValues((readOnlyKey, appId) -> appId, Named.as("heartbeat-app"))

@@ -100,16 +100,22 @@ class EventDeliveryTopologyTest extends MonitorDriverTest {
     }
 
     @Test
-    void duplicates_shouldIgnoreARepeatedIdEvenWhenItNamesAnotherComplaint() {
-        // The CRM reuses id "e-1" for another complaint: the second record is ignored whatever it says.
+    void duplicates_shouldApplyAnIdSeenBeforeUnderAnotherComplaintToTheComplaintItNames() {
+        // A contractor system that numbers its updates per job reuses "u-1" for every job: each is
+        // a real event of its own complaint (rule 19). A redelivery repeats the reference too.
         ComplaintRecords c2 = new ComplaintRecords("C-2");
-        monitor.send(c1.crm(CrmEventType.RECEIVED, "2025-12-19 10:15").setEventId("e-1").build(),
-                c2.crm(CrmEventType.RECEIVED, "2025-12-19 10:15").setEventId("e-1").build());
+        monitor.send(c1.received("2025-12-19 10:15"), c2.received("2025-12-19 10:15"));
+        monitor.send(c1.contractor("CON-1", ContractorUpdateType.ACKNOWLEDGED, "2025-12-22 09:00").setUpdateId("u-1")
+                        .setStage(1).setDefinitionRecorded(true).build(),
+                c2.contractor("CON-1", ContractorUpdateType.ACKNOWLEDGED, "2025-12-22 09:00").setUpdateId("u-1")
+                        .setStage(1).setDefinitionRecorded(true).build(),
+                c2.contractor("CON-1", ContractorUpdateType.ACKNOWLEDGED, "2025-12-22 09:00").setUpdateId("u-1")
+                        .setStage(1).setDefinitionRecorded(true).build());
 
-        assertThat(monitor.tick("2026-01-01T00:00:00Z").readAlerts())
-                .extracting(BreachAlert::getComplaintRef).containsOnly(c1Ref());
-        assertThat(monitor.counter("complaint.events.tracked", "source", "crm")).isEqualTo(1.0);
-        assertThat(monitor.counter("complaint.events.duplicate", "source", "crm")).isEqualTo(1.0);
+        // Both acknowledged in time: neither has an acknowledgement alert.
+        assertThat(monitor.tick("2026-01-01T00:00:00Z").readAlerts()).isEmpty();
+        assertThat(monitor.counter("complaint.events.tracked", "source", "contractor")).isEqualTo(2.0);
+        assertThat(monitor.counter("complaint.events.duplicate", "source", "contractor")).isEqualTo(1.0);
     }
 
     @Test
@@ -225,7 +231,4 @@ class EventDeliveryTopologyTest extends MonitorDriverTest {
                 .orElseThrow();
     }
 
-    private String c1Ref() {
-        return c1.crm(CrmEventType.RECEIVED, "2025-12-19 10:15").build().getComplaintRef();
-    }
 }

@@ -35,10 +35,9 @@ import java.util.function.Predicate;
  * it counts for everything not yet judged.
  *
  * <p><b>Duplicates.</b> The state remembers the ids of the events it applied (bounded, see
- * {@link ComplaintState#MAX_SEEN_EVENT_IDS}), so a redelivered event is ignored here. Ids are
- * unique per source across all complaints, and a repeated id with another complaintRef lands on
- * another complaint's state: only the adapter, with a store keyed by source and id, can catch
- * that case.
+ * {@link ComplaintState#MAX_SEEN_EVENT_IDS}), so a redelivered event is ignored here. An id seen
+ * before under another complaintRef lands on another complaint's state and is applied there
+ * (rule 19: a redelivery repeats the reference too).
  *
  * <p>The calendar refuses years it does not cover, so both operations throw
  * {@link CalendarCoverageException} when a due date falls outside it; the remedy is a calendar
