@@ -1,6 +1,7 @@
 package io.complaintmonitor.domain.stats;
 
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -31,6 +32,11 @@ public final class FiguresBatch {
         public int hashCode() {
             long h = StepMeasure.mix(StepMeasure.mix(0, measure.hashCode()), date.toEpochDay());
             return (int) (h ^ (h >>> 32));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TallyKey k && measure.equals(k.measure) && date.equals(k.date);
         }
     }
 

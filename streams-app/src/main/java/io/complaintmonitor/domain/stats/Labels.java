@@ -2,6 +2,7 @@ package io.complaintmonitor.domain.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What one stage of one complaint is grouped by in the figures: categories and references only.
@@ -11,6 +12,19 @@ public record Labels(String landlordId, String source, String category, String c
 
     /** No labels: what a fact carries once it has been sorted into its group. */
     public static final Labels NONE = new Labels(null, null, null, null, null);
+
+    /** Written out, as {@link StepMeasure#equals}: compared for every step merged into a batch. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Labels l && Objects.equals(landlordId, l.landlordId)
+                && Objects.equals(source, l.source) && Objects.equals(category, l.category)
+                && Objects.equals(contractorId, l.contractorId) && Objects.equals(handlingTeam, l.handlingTeam);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(landlordId, source, category, contractorId, handlingTeam);
+    }
 
     /** The groups a fact with these labels counts in, ALL first. */
     public List<DimensionKey> dimensionKeys() {

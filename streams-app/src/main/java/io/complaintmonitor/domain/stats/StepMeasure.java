@@ -55,6 +55,15 @@ public record StepMeasure(
         return (int) (h ^ (h >>> 32));
     }
 
+    /** Written out: a record's generated equals goes through a method handle chain, slow in hash maps this busy. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof StepMeasure m && step == m.step && workingDays == m.workingDays
+                && withinTimescale == m.withinTimescale && extensions == m.extensions && labels.equals(m.labels)
+                && Objects.equals(finishedOn, m.finishedOn) && Objects.equals(overdueFrom, m.overdueFrom)
+                && Objects.equals(overdueUntil, m.overdueUntil);
+    }
+
     /** One step of a multiplicative hash: the golden-ratio constant spreads small values over all bits. */
     static long mix(long h, long value) {
         return (h + value) * 0x9E3779B97F4A7C15L;

@@ -17,4 +17,18 @@ public record Tally(String measure, LocalDate date, long amount, Labels labels) 
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(labels, "labels");
     }
+
+    /** Written out, as {@link StepMeasure#equals}: tallies are compared by the thousand when figures are diffed. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Tally t && amount == t.amount && measure.equals(t.measure)
+                && date.equals(t.date) && labels.equals(t.labels);
+    }
+
+    @Override
+    public int hashCode() {
+        long h = StepMeasure.mix(StepMeasure.mix(StepMeasure.mix(measure.hashCode(), date.toEpochDay()), amount),
+                labels.hashCode());
+        return (int) (h ^ (h >>> 32));
+    }
 }
