@@ -19,8 +19,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -60,6 +62,11 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     private KeyValueStore<String, Long> openCounts;
     private OpenAlerts openAlerts;
     private KeyValueStore<String, FiguresBatch> outbox;
+    /**
+     * The outbox's keys, so sending it reads each batch from the object cache instead of scanning
+     * RocksDB (where each send leaves a tombstone per group). Sorted, as a scan would give them.
+     */
+    private final SortedSet<String> outboxKeys = new TreeSet<>();
     /** Where the task's clock is kept in the schedule store; '~' sorts after every time-prefixed key. */
     static final String CLOCK_KEY = "~judged-up-to";
 
@@ -104,6 +111,11 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         this.openCounts = context.getStateStore(LifecycleTopology.OPEN_COUNTS_STORE);
         this.openAlerts = new OpenAlerts(context.getStateStore(LifecycleTopology.OPEN_ALERTS_STORE), rules);
         this.outbox = context.getStateStore(LifecycleTopology.FIGURES_OUTBOX_STORE);
+        // Also at a re-initialisation after a dirty close: the stores are back at their last commit.
+        outboxKeys.clear();
+        try (KeyValueIterator<String, FiguresBatch> it = outbox.all()) {
+            it.forEachRemaining(entry -> outboxKeys.add(entry.key));
+        }
         String clock = schedule.get(CLOCK_KEY);
         // The clock survives a restart with the stores, so standings are counted against the same instant.
         this.judgedUpTo = clock == null ? null : Instant.ofEpochMilli(Long.parseLong(clock));
@@ -237,6 +249,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
 
     @Override
     public void close() {
+        outboxKeys.clear();
         metrics.backlog(context.taskId().toString(), false);
     }
 
@@ -292,7 +305,11 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         for (FiguresDelta delta : FiguresDelta.between(old, rules.figuresOf(after))) {
             String group = delta.key().asString();
             FiguresBatch batch = outbox.get(group);
-            outbox.put(group, (batch == null ? new FiguresBatch(delta.key()) : batch).add(delta, at.toEpochMilli()));
+            if (batch == null) {
+                batch = new FiguresBatch(delta.key());
+                outboxKeys.add(group);
+            }
+            outbox.put(group, batch.add(delta, at.toEpochMilli()));
         }
     }
 
@@ -303,18 +320,15 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     private void sendFigures() {
         Map<Integer, List<FiguresDelta>> byPartition = new TreeMap<>();
         Map<Integer, Long> latest = new TreeMap<>();
-        List<String> sent = new ArrayList<>();
-        try (KeyValueIterator<String, FiguresBatch> it = outbox.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, FiguresBatch> entry = it.next();
-                sent.add(entry.key);
-                int partition = FiguresTopology.partitionOf(entry.key, partitions);
-                byPartition.computeIfAbsent(partition, p -> new ArrayList<>())
-                        .addAll(entry.value.toDeltas(MAX_FACTS_PER_RECORD));
-                latest.merge(partition, entry.value.latestMillis(), Math::max);
-            }
+        for (String group : outboxKeys) {
+            FiguresBatch batch = outbox.get(group);
+            int partition = FiguresTopology.partitionOf(group, partitions);
+            byPartition.computeIfAbsent(partition, p -> new ArrayList<>())
+                    .addAll(batch.toDeltas(MAX_FACTS_PER_RECORD));
+            latest.merge(partition, batch.latestMillis(), Math::max);
+            outbox.put(group, null); // delete() would read the old value first
         }
-        sent.forEach(outbox::delete);
+        outboxKeys.clear();
         byPartition.forEach((partition, deltas) -> {
             List<FiguresDelta> record = new ArrayList<>();
             int facts = 0;
