@@ -1,15 +1,13 @@
 package io.complaintmonitor.serde;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -57,16 +55,14 @@ public final class BinarySerde<T> implements Serde<T> {
         if (value == null) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        Out out = new Out();
         try {
-            Out out = new Out(bytes);
-            out.data.writeByte(version);
+            out.writeByte(version);
             encoder.write(out, value);
-            out.data.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     public T decode(byte[] bytes) {
@@ -74,8 +70,8 @@ public final class BinarySerde<T> implements Serde<T> {
             return null;
         }
         try {
-            In in = new In(new DataInputStream(new ByteArrayInputStream(bytes)));
-            int v = in.data.readUnsignedByte();
+            In in = new In(bytes);
+            int v = in.readUnsignedByte();
             if (v < 1 || v > version) {
                 throw new SerializationException("cannot read " + typeName + " written in binary format version " + v
                         + " (this monitor reads 1 to " + version + ")");
@@ -109,19 +105,25 @@ public final class BinarySerde<T> implements Serde<T> {
         return (topic, bytes) -> decode(bytes);
     }
 
-    /** Field writers; every nullable field is preceded by a presence byte. */
+    /**
+     * Field writers; every nullable field is preceded by a presence byte. Big-endian, as
+     * {@code DataOutputStream} wrote them, into a plain array: the stream's every byte went through
+     * a synchronized {@code ByteArrayOutputStream.write}, a lock taken hundreds of times per record.
+     */
     public static final class Out {
-        private final DataOutputStream data;
+        private byte[] buf = new byte[128];
+        private int size;
 
-        Out(ByteArrayOutputStream bytes) {
-            this.data = new DataOutputStream(bytes);
+        Out() {
         }
 
         public void string(String value) throws IOException {
             if (present(value)) {
                 byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-                data.writeInt(utf8.length);
-                data.write(utf8);
+                writeInt(utf8.length);
+                room(utf8.length);
+                System.arraycopy(utf8, 0, buf, size, utf8.length);
+                size += utf8.length;
             }
         }
 
@@ -131,71 +133,103 @@ public final class BinarySerde<T> implements Serde<T> {
 
         public void instant(Instant value) throws IOException {
             if (present(value)) {
-                data.writeLong(value.getEpochSecond());
-                data.writeInt(value.getNano());
+                writeLong(value.getEpochSecond());
+                writeInt(value.getNano());
             }
         }
 
         public void date(LocalDate value) throws IOException {
             if (present(value)) {
-                data.writeLong(value.toEpochDay());
+                writeLong(value.toEpochDay());
             }
         }
 
         public void integer(Integer value) throws IOException {
             if (present(value)) {
-                data.writeInt(value);
+                writeInt(value);
             }
         }
 
         public void longValue(Long value) throws IOException {
             if (present(value)) {
-                data.writeLong(value);
+                writeLong(value);
             }
         }
 
         public void bool(Boolean value) throws IOException {
             if (present(value)) {
-                data.writeBoolean(value);
+                writeByte(value ? 1 : 0);
             }
         }
 
         /** A non-null count or number. */
         public void count(long value) throws IOException {
-            data.writeLong(value);
+            writeLong(value);
         }
 
         /** A non-null list: its size, then each element. */
         public <E> void list(List<E> values, Encoder<E> element) throws IOException {
-            data.writeInt(values.size());
+            writeInt(values.size());
             for (E value : values) {
                 element.write(this, value);
             }
         }
 
-        private boolean present(Object value) throws IOException {
-            data.writeBoolean(value != null);
+        private boolean present(Object value) {
+            writeByte(value != null ? 1 : 0);
             return value != null;
+        }
+
+        void writeByte(int value) {
+            room(1);
+            buf[size++] = (byte) value;
+        }
+
+        private void writeInt(int value) {
+            room(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                buf[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        private void writeLong(long value) {
+            room(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buf[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        private void room(int more) {
+            if (size + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, size);
         }
     }
 
-    /** Field readers matching {@link Out}. */
+    /** Field readers matching {@link Out}, over the record's bytes. */
     public static final class In {
-        private final DataInputStream data;
+        private final byte[] buf;
+        private int pos;
 
-        In(DataInputStream data) {
-            this.data = data;
+        In(byte[] bytes) {
+            this.buf = bytes;
         }
 
         public String string() throws IOException {
-            if (!data.readBoolean()) {
+            if (!readBoolean()) {
                 return null;
             }
-            int length = data.readInt();
-            if (length < 0 || length > data.available()) {
+            int length = readInt();
+            if (length < 0 || length > available()) {
                 throw new IOException("string length " + length + " past the end of the record");
             }
-            return new String(data.readNBytes(length), StandardCharsets.UTF_8);
+            String value = new String(buf, pos, length, StandardCharsets.UTF_8);
+            pos += length;
+            return value;
         }
 
         public <E extends Enum<E>> E enumName(Class<E> type) throws IOException {
@@ -204,41 +238,78 @@ public final class BinarySerde<T> implements Serde<T> {
         }
 
         public Instant instant() throws IOException {
-            return data.readBoolean() ? Instant.ofEpochSecond(data.readLong(), data.readInt()) : null;
+            return readBoolean() ? Instant.ofEpochSecond(readLong(), readInt()) : null;
         }
 
         public LocalDate date() throws IOException {
-            return data.readBoolean() ? LocalDate.ofEpochDay(data.readLong()) : null;
+            return readBoolean() ? LocalDate.ofEpochDay(readLong()) : null;
         }
 
         public Integer integer() throws IOException {
-            return data.readBoolean() ? data.readInt() : null;
+            return readBoolean() ? readInt() : null;
         }
 
         public Long longValue() throws IOException {
-            return data.readBoolean() ? data.readLong() : null;
+            return readBoolean() ? readLong() : null;
         }
 
         public Boolean bool() throws IOException {
-            return data.readBoolean() ? data.readBoolean() : null;
+            return readBoolean() ? readBoolean() : null;
         }
 
         public long count() throws IOException {
-            return data.readLong();
+            return readLong();
         }
 
         /** A list written by {@link Out#list}; {@code element} reads one element. */
         public <E> List<E> list(Element<E> element) throws IOException {
-            int n = data.readInt();
+            int n = readInt();
             // Each element takes at least a byte: a larger size is a corrupt record, not a huge list.
-            if (n < 0 || n > data.available()) {
-                throw new IOException("list of " + n + " elements in " + data.available() + " bytes");
+            if (n < 0 || n > available()) {
+                throw new IOException("list of " + n + " elements in " + available() + " bytes");
             }
             List<E> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 out.add(element.read(this));
             }
             return out;
+        }
+
+        int readUnsignedByte() throws IOException {
+            need(1);
+            return buf[pos++] & 0xff;
+        }
+
+        private boolean readBoolean() throws IOException {
+            return readUnsignedByte() != 0;
+        }
+
+        private int readInt() throws IOException {
+            need(4);
+            int value = 0;
+            for (int i = 0; i < 4; i++) {
+                value = (value << 8) | (buf[pos++] & 0xff);
+            }
+            return value;
+        }
+
+        private long readLong() throws IOException {
+            need(8);
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = (value << 8) | (buf[pos++] & 0xff);
+            }
+            return value;
+        }
+
+        private int available() {
+            return buf.length - pos;
+        }
+
+        private void need(int bytes) throws EOFException {
+            if (available() < bytes) {
+                throw new EOFException("record ends " + (bytes - available()) + " bytes early");
+            }
         }
     }
 
