@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * String keys for the stores and the repartition topic. A complaint key is "landlord␟reference"
  * (the ASCII unit separator cannot appear in either); a schedule key starts with the zero-padded
- * epoch milliseconds of the deadline so the store's byte order is time order.
+ * epoch milliseconds of when it is due, so the store's byte order is time order.
  */
 final class ComplaintKeys {
 
@@ -25,6 +25,12 @@ final class ComplaintKeys {
         return complaintKey.substring(complaintKey.indexOf(SEPARATOR) + 1);
     }
 
+    /** A complaint's one schedule entry: due at its earliest pending deadline. */
+    static String wake(Instant at, String complaintKey) {
+        return timePrefix(at) + SEPARATOR + complaintKey;
+    }
+
+    /** An entry of a value stored before, when a complaint had one per deadline. */
     static String schedule(Deadline deadline, String complaintKey) {
         return timePrefix(deadline.at()) + SEPARATOR + complaintKey + SEPARATOR + deadline.type() + SEPARATOR
                 + deadline.stage() + SEPARATOR + deadline.dueDate();

@@ -40,14 +40,16 @@ public final class LifecycleCodecs {
      * complaint-state values: written at every commit for each complaint changed, and read for
      * each one not in the object cache. JSON took a tenth of the stream thread there.
      */
-    public static final BinarySerde<TrackedComplaint> TRACKED = BinarySerde.of(TrackedComplaint.class, 1,
+    /** Version 2 adds the instant of the complaint's one schedule entry (version 1 had one per deadline). */
+    public static final BinarySerde<TrackedComplaint> TRACKED = BinarySerde.of(TrackedComplaint.class, 2,
             (out, t) -> {
                 writeState(out, t.state());
                 out.list(t.scheduled(), LifecycleCodecs::writeDeadline);
                 out.instant(t.countedAt());
+                out.instant(t.wakeAt());
             },
             (in, version) -> new TrackedComplaint(readState(in), in.list(LifecycleCodecs::readDeadline),
-                    in.instant()));
+                    in.instant(), version >= 2 ? in.instant() : null));
 
     /** The complaint-state serde: binary, and still reading the JSON that stores held before. */
     public static final Serde<TrackedComplaint> TRACKED_STORE = TRACKED.readingJsonToo(JsonSerde.of(TrackedComplaint.class));

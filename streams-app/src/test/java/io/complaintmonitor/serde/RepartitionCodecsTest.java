@@ -98,8 +98,9 @@ class RepartitionCodecsTest {
             states.put(key, after);
             // As stored, with its deadlines, and later with the alerts a month on would raise.
             Transition judged = rules.advanceTo(after, event.occurredAt().plus(Duration.ofDays(30)));
-            for (TrackedComplaint tracked : List.of(new TrackedComplaint(after, applied.deadlines(), null),
-                    new TrackedComplaint(judged.state(), judged.deadlines(), event.occurredAt()))) {
+            for (TrackedComplaint tracked : List.of(new TrackedComplaint(after, applied.deadlines(), null, null),
+                    new TrackedComplaint(judged.state(), judged.deadlines(), event.occurredAt(),
+                            judged.deadlines().isEmpty() ? TrackedComplaint.NO_WAKE : judged.deadlines().get(0).at()))) {
                 assertThat(LifecycleCodecs.TRACKED.decode(LifecycleCodecs.TRACKED.encode(tracked))).isEqualTo(tracked);
                 raised += tracked.state().raised().size();
             }
@@ -147,7 +148,8 @@ class RepartitionCodecsTest {
                 t.plusSeconds(11), List.of(new ComplaintState.RaisedAlert(2, AlertType.RESPONSE_OVERDUE, d)),
                 List.of("CRM:e-1", "CONTRACTOR:u-2"));
         TrackedComplaint tracked = new TrackedComplaint(state,
-                List.of(new Deadline(t.plusSeconds(12), AlertType.ACKNOWLEDGEMENT_DUE_SOON, 1, d)), TrackedComplaint.NO_CLOCK);
+                List.of(new Deadline(t.plusSeconds(12), AlertType.ACKNOWLEDGEMENT_DUE_SOON, 1, d)), TrackedComplaint.NO_CLOCK,
+                t.plusSeconds(12));
         assertThat(nullFields(state)).as("every field of the state set").isEmpty();
         assertThat(nullFields(stage)).as("every field of the stage set").isEmpty();
 
@@ -157,6 +159,15 @@ class RepartitionCodecsTest {
         byte[] json = JsonSerde.of(TrackedComplaint.class).serializer().serialize("t", tracked);
         assertThat(store.deserialize("t", json)).as("a value stored as JSON by an earlier version").isEqualTo(tracked);
         assertThat(store.deserialize("t", null)).isNull();
+
+        // Version 1, before the one schedule entry was kept: the same fields without it.
+        TrackedComplaint before = new TrackedComplaint(state, tracked.scheduled(), tracked.countedAt(), null);
+        byte[] v2 = LifecycleCodecs.TRACKED.encode(before);
+        assertThat(v2[0]).isEqualTo((byte) 2);
+        assertThat(v2[v2.length - 1]).as("an absent wakeAt is one presence byte at the end").isZero();
+        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 1);
+        v1[0] = 1;
+        assertThat(store.deserialize("t", v1)).as("a version 1 value").isEqualTo(before);
     }
 
     private static List<String> nullFields(Record record) throws Exception {

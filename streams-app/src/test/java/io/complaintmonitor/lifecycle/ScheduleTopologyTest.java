@@ -1,0 +1,115 @@
+package io.complaintmonitor.lifecycle;
+
+import static io.complaintmonitor.lifecycle.MonitorDriver.alert;
+import static io.complaintmonitor.lifecycle.MonitorDriver.assertTimeline;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.complaintmonitor.domain.BankHolidayCalendars;
+import io.complaintmonitor.domain.complaint.ComplaintEvent;
+import io.complaintmonitor.domain.complaint.ComplaintRules;
+import io.complaintmonitor.domain.complaint.Deadline;
+import io.complaintmonitor.domain.complaint.Transition;
+import io.complaintmonitor.ingest.EventAdapters;
+import io.complaintmonitor.schema.AlertKind;
+import io.complaintmonitor.simulate.SimEvent;
+import io.complaintmonitor.simulate.Simulation;
+import io.complaintmonitor.simulate.SimulationSettings;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The schedule store holds one entry per complaint with deadlines pending, at the earliest of
+ * them; judging it moves it on to the next. Values stored by an earlier version had an entry per
+ * deadline, and are moved to one entry the first time they are judged or change.
+ */
+class ScheduleTopologyTest extends MonitorDriverTest {
+
+    @Test
+    void shouldKeepOneEntryPerComplaintAtItsEarliestPendingDeadlineThroughASimulatedHalfYear() {
+        LocalDate from = LocalDate.of(2025, 4, 1);
+        SimulationSettings settings = SimulationSettings.builder().seed(9).homes(20_000).from(from)
+                .to(LocalDate.of(2025, 10, 1)).build();
+        LocalDate tickedTo = from;
+        for (SimEvent sim : (Iterable<SimEvent>) () -> Simulation.iterator(settings)) {
+            LocalDate day = sim.at().atZone(ZoneOffset.UTC).toLocalDate();
+            if (day.isAfter(tickedTo)) {
+                // Ticks at each day's start, so complaints are judged and moved on all along.
+                monitor.tick(day.atStartOfDay().toInstant(ZoneOffset.UTC));
+                tickedTo = day;
+            }
+            monitor.pipe(sim.record());
+        }
+        Map<String, List<String>> entries = scheduleEntries();
+        int withPending = 0;
+        KeyValueStore<String, TrackedComplaint> complaints = monitor.driver.getKeyValueStore(LifecycleTopology.STATE_STORE);
+        try (KeyValueIterator<String, TrackedComplaint> it = complaints.all()) {
+            while (it.hasNext()) {
+                var e = it.next();
+                TrackedComplaint tracked = e.value;
+                if (tracked.scheduled().isEmpty()) {
+                    assertThat(entries).as(e.key).doesNotContainKey(e.key);
+                    assertThat(tracked.wakeAt()).isEqualTo(TrackedComplaint.NO_WAKE);
+                    continue;
+                }
+                withPending++;
+                Instant earliest = tracked.scheduled().stream().map(Deadline::at).min(Comparator.naturalOrder())
+                        .orElseThrow();
+                assertThat(tracked.wakeAt()).as(e.key).isEqualTo(earliest);
+                assertThat(entries.get(e.key)).as(e.key).containsExactly(ComplaintKeys.wake(earliest, e.key));
+            }
+        }
+        assertThat(withPending).as("complaints with deadlines pending").isGreaterThan(20);
+        assertThat(entries.size()).isEqualTo(withPending);
+    }
+
+    @Test
+    void shouldJudgeAComplaintStoredWithAnEntryPerDeadlineOnceAndMoveItToOneEntry() {
+        // As an earlier version stored it: received Friday 19 December 2025, an entry per deadline.
+        ComplaintRules rules = new ComplaintRules(BankHolidayCalendars.bundled("england-and-wales"));
+        ComplaintEvent receipt = new EventAdapters("default").fromCrm(c1.received("2025-12-19 10:15"));
+        Transition applied = rules.apply(null, receipt);
+        assertThat(applied.deadlines()).as("deadlines pending").hasSizeGreaterThan(1);
+        String key = ComplaintKeys.of(receipt.key());
+        KeyValueStore<String, TrackedComplaint> complaints = monitor.driver.getKeyValueStore(LifecycleTopology.STATE_STORE);
+        KeyValueStore<String, String> schedule = monitor.driver.getKeyValueStore(LifecycleTopology.SCHEDULE_STORE);
+        complaints.put(key, new TrackedComplaint(applied.state(), applied.deadlines(), TrackedComplaint.NO_CLOCK, null));
+        for (Deadline deadline : applied.deadlines()) {
+            schedule.put(ComplaintKeys.schedule(deadline, key), key);
+        }
+
+        // Due soon Wednesday 24 December, overdue Wednesday 31 December: each raised once.
+        assertTimeline(monitor.tick("2025-12-25T00:00:00Z").readAlerts()).containsExactly(
+                alert(1, AlertKind.ACKNOWLEDGEMENT_DUE_SOON, "2025-12-30", "2025-12-24T00:00:00Z"));
+        assertThat(scheduleEntries().get(key)).as("moved to one entry").hasSize(1);
+        assertTimeline(monitor.tick("2026-01-01T00:00:00Z").readAlerts()).containsExactly(
+                alert(1, AlertKind.ACKNOWLEDGEMENT_OVERDUE, "2025-12-30", "2025-12-31T00:00:00Z"));
+        assertThat(monitor.tick("2026-01-02T00:00:00Z").readAlerts()).isEmpty();
+        TrackedComplaint now = complaints.get(key);
+        assertThat(scheduleEntries().getOrDefault(key, List.of()))
+                .containsExactlyElementsOf(now.scheduled().isEmpty() ? List.of()
+                        : List.of(ComplaintKeys.wake(now.wakeAt(), key)));
+    }
+
+    /** The schedule store's entries by complaint key, recount entries left out. */
+    private Map<String, List<String>> scheduleEntries() {
+        Map<String, List<String>> out = new TreeMap<>();
+        KeyValueStore<String, String> schedule = monitor.driver.getKeyValueStore(LifecycleTopology.SCHEDULE_STORE);
+        try (KeyValueIterator<String, String> it = schedule.all()) {
+            it.forEachRemaining(e -> {
+                if (!e.key.equals(TrackingProcessor.CLOCK_KEY) && !ComplaintKeys.isRecount(e.key)) {
+                    out.computeIfAbsent(e.value, k -> new ArrayList<>()).add(e.key);
+                }
+            });
+        }
+        return out;
+    }
+}
