@@ -14,13 +14,10 @@ import java.io.IOException;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * The binary formats of the lifecycle's repartition topics (event-ids, complaint-events) and of
- * its complaint-state store.
+ * The binary formats of the lifecycle's repartition topic (complaint-events) and of its
+ * complaint-state store.
  */
 public final class LifecycleCodecs {
-
-    public static final BinarySerde<ComplaintEvent> EVENT = BinarySerde.of(ComplaintEvent.class, 1,
-            LifecycleCodecs::writeEvent, (in, version) -> readEvent(in));
 
     public static final BinarySerde<LifecycleInput> INPUT = BinarySerde.of(LifecycleInput.class, 1,
             (out, input) -> {
@@ -38,9 +35,9 @@ public final class LifecycleCodecs {
 
     /**
      * complaint-state values: written at every commit for each complaint changed, and read for
-     * each one not in the object cache. JSON took a tenth of the stream thread there.
+     * each one not in the object cache. JSON took a tenth of the stream thread there. Version 2
+     * adds the instant of the complaint's one schedule entry (version 1 had one per deadline).
      */
-    /** Version 2 adds the instant of the complaint's one schedule entry (version 1 had one per deadline). */
     public static final BinarySerde<TrackedComplaint> TRACKED = BinarySerde.of(TrackedComplaint.class, 2,
             (out, t) -> {
                 writeState(out, t.state());

@@ -56,7 +56,6 @@ class RepartitionCodecsTest {
             assertThat(c.getAccessor().invoke(full)).as("sample sets %s", c.getName()).isNotNull();
         }
 
-        assertThat(LifecycleCodecs.EVENT.decode(LifecycleCodecs.EVENT.encode(full))).isEqualTo(full);
         LifecycleInput input = LifecycleInput.of(full);
         assertThat(LifecycleCodecs.INPUT.decode(LifecycleCodecs.INPUT.encode(input))).isEqualTo(input);
     }
@@ -65,11 +64,12 @@ class RepartitionCodecsTest {
     void shouldCarryAnEventWithOnlyItsIdentityAndATick() {
         ComplaintEvent bare = new ComplaintEvent(Source.WEBFORM, "w", null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null);
-        assertThat(LifecycleCodecs.EVENT.decode(LifecycleCodecs.EVENT.encode(bare))).isEqualTo(bare);
+        LifecycleInput input = LifecycleInput.of(bare);
+        assertThat(LifecycleCodecs.INPUT.decode(LifecycleCodecs.INPUT.encode(input))).isEqualTo(input);
         LifecycleInput tick = LifecycleInput.tick(Instant.parse("2026-11-23T00:00:00Z"), "complaint-monitor");
         assertThat(LifecycleCodecs.INPUT.decode(LifecycleCodecs.INPUT.encode(tick))).isEqualTo(tick);
-        assertThat(LifecycleCodecs.EVENT.encode(null)).isNull();
-        assertThat(LifecycleCodecs.EVENT.decode(null)).isNull();
+        assertThat(LifecycleCodecs.INPUT.encode(null)).isNull();
+        assertThat(LifecycleCodecs.INPUT.decode(null)).isNull();
     }
 
     @Test
@@ -182,20 +182,20 @@ class RepartitionCodecsTest {
 
     @Test
     void shouldRefuseAFormatVersionItDoesNotKnowSayingWhichItReads() {
-        byte[] bytes = LifecycleCodecs.EVENT.encode(new ComplaintEvent(Source.CRM, "e", null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null));
+        byte[] bytes = LifecycleCodecs.INPUT.encode(LifecycleInput.of(new ComplaintEvent(Source.CRM, "e", null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)));
         bytes[0] = 7;
-        assertThatThrownBy(() -> LifecycleCodecs.EVENT.decode(bytes))
+        assertThatThrownBy(() -> LifecycleCodecs.INPUT.decode(bytes))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("ComplaintEvent").hasMessageContaining("version 7");
+                .hasMessageContaining("LifecycleInput").hasMessageContaining("version 7");
     }
 
     @Test
     void shouldRefuseTruncatedBytes() {
-        byte[] bytes = LifecycleCodecs.EVENT.encode(new ComplaintEvent(Source.CRM, "event-id", "L", "C", null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null));
-        assertThatThrownBy(() -> LifecycleCodecs.EVENT.decode(java.util.Arrays.copyOf(bytes, 12)))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("ComplaintEvent");
+        byte[] bytes = LifecycleCodecs.INPUT.encode(LifecycleInput.of(new ComplaintEvent(Source.CRM, "event-id", "L",
+                "C", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)));
+        assertThatThrownBy(() -> LifecycleCodecs.INPUT.decode(java.util.Arrays.copyOf(bytes, 12)))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("LifecycleInput");
     }
 
     @Test
