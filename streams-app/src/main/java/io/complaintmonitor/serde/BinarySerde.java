@@ -186,15 +186,16 @@ public final class BinarySerde<T> implements Serde<T> {
         }
 
         private void writeInt(int value) {
-            room(4);
-            for (int shift = 24; shift >= 0; shift -= 8) {
-                buf[size++] = (byte) (value >>> shift);
-            }
+            writeBigEndian(value, 4);
         }
 
         private void writeLong(long value) {
-            room(8);
-            for (int shift = 56; shift >= 0; shift -= 8) {
+            writeBigEndian(value, 8);
+        }
+
+        private void writeBigEndian(long value, int bytes) {
+            room(bytes);
+            for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) {
                 buf[size++] = (byte) (value >>> shift);
             }
         }
@@ -285,18 +286,17 @@ public final class BinarySerde<T> implements Serde<T> {
         }
 
         private int readInt() throws IOException {
-            need(4);
-            int value = 0;
-            for (int i = 0; i < 4; i++) {
-                value = (value << 8) | (buf[pos++] & 0xff);
-            }
-            return value;
+            return (int) readBigEndian(4);
         }
 
         private long readLong() throws IOException {
-            need(8);
+            return readBigEndian(8);
+        }
+
+        private long readBigEndian(int bytes) throws IOException {
+            need(bytes);
             long value = 0;
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < bytes; i++) {
                 value = (value << 8) | (buf[pos++] & 0xff);
             }
             return value;
