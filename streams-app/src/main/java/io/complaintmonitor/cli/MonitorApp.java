@@ -3,6 +3,7 @@ package io.complaintmonitor.cli;
 import io.complaintmonitor.MonitorTopology;
 import io.complaintmonitor.config.MonitorConfig;
 import io.complaintmonitor.config.StreamsProperties;
+import io.complaintmonitor.config.RetiredTopics;
 import io.complaintmonitor.config.TopicProvisioner;
 import io.complaintmonitor.domain.BankHolidayCalendars;
 import io.complaintmonitor.domain.WorkingDayCalendar;
@@ -152,6 +153,7 @@ public final class MonitorApp implements AutoCloseable {
             if (effective.createTopics()) {
                 TopicProvisioner.ensureTopics(effective);
             }
+            RetiredTopics.ensureNothingUnread(effective);
             RestSchemaRegistryClient registry = RestSchemaRegistryClient.forUrl(
                     effective.schemaRegistryUrl().toString());
             TopicSerdes serdes = TopicSerdes.using(registry);
