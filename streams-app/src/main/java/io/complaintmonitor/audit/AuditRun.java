@@ -46,7 +46,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -186,8 +185,7 @@ public final class AuditRun {
      * is private and deleted afterwards.
      */
     private static void keepEverything(MonitorConfig config) throws InterruptedException {
-        Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Map<String, Object> props = config.clientProperties();
         Map<ConfigResource, Collection<AlterConfigOp>> keep = new HashMap<>();
         for (String topic : config.topics().all()) {
             keep.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(new AlterConfigOp(
@@ -238,8 +236,7 @@ public final class AuditRun {
 
     /** Sends the --as-of tick to every partition of the heartbeat topic; returns the offset of each. */
     private static Map<TopicPartition, Long> tick(MonitorConfig config, Instant asOf) throws InterruptedException {
-        Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Map<String, Object> props = config.clientProperties();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-as-of");
         String topic = config.topics().heartbeat();
         Map<TopicPartition, Long> offsets = new HashMap<>();
@@ -260,8 +257,7 @@ public final class AuditRun {
     /** Waits until the monitor has committed its progress past every tick, and so the alerts they raised. */
     private static void awaitJudged(MonitorApp app, Map<TopicPartition, Long> ticks) throws InterruptedException {
         String group = app.config().applicationId();
-        Map<String, Object> props = new HashMap<>(app.config().kafkaOverrides());
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, app.config().bootstrapServers());
+        Map<String, Object> props = app.config().clientProperties();
         long deadline = System.nanoTime() + TICK_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(props)) {
             while (true) {

@@ -3,7 +3,6 @@ package io.complaintmonitor.audit;
 import io.complaintmonitor.config.MonitorConfig;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -43,8 +41,7 @@ final class TopicReader {
             Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<TopicPartition, Long> ends = settledEnds(config, topic, timeout, deadline);
-        Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Map<String, Object> props = config.clientProperties();
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-audit-reader");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // An aborted attempt of the monitor's must not count.
@@ -67,8 +64,7 @@ final class TopicReader {
     /** The end offset of each partition, once every transaction on it is complete (last stable = last). */
     private static Map<TopicPartition, Long> settledEnds(MonitorConfig config, String topic, Duration timeout,
             long deadline) throws InterruptedException {
-        Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Map<String, Object> props = config.clientProperties();
         try (Admin admin = Admin.create(props)) {
             Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().stream()

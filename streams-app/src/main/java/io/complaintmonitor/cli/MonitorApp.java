@@ -46,7 +46,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -192,8 +191,7 @@ public final class MonitorApp implements AutoCloseable {
     }
 
     private static <T> KafkaProducer<T, T> producer(MonitorConfig config, String role, Serializer<T> serializer) {
-        Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Map<String, Object> props = config.clientProperties();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + role);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         return new KafkaProducer<>(props, serializer, serializer);

@@ -1,6 +1,5 @@
 package io.complaintmonitor.config;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,8 +17,7 @@ public final class BulkProducer {
 
     /** @param role what the client is, in its client id: feeder, simulator */
     public static KafkaProducer<byte[], byte[]> of(MonitorConfig config, String role, int lingerMs) {
-        Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Map<String, Object> props = config.clientProperties();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + role);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

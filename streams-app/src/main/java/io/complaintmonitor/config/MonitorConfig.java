@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
  * The monitor's whole configuration, validated once at start-up by {@link ConfigLoader}.
@@ -62,6 +63,16 @@ public record MonitorConfig(
     /** host:port other instances reach this one at: Kafka Streams' application.server. */
     public String advertisedEndpoint() {
         return httpAdvertisedHost + ":" + httpPort;
+    }
+
+    /**
+     * The properties every Kafka client of the monitor starts from: the {@code KAFKA_*} overrides
+     * and the bootstrap servers (a fresh, mutable map).
+     */
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> props = new java.util.HashMap<>(kafkaOverrides);
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return props;
     }
 
     public MonitorConfig withHttpPort(int port) {

@@ -64,6 +64,12 @@ class ConfigLoaderTest {
                 .containsEntry("security.protocol", "SSL")
                 .containsEntry("sasl.mechanism", "PLAIN")
                 .doesNotContainKey("bootstrap.servers");
+        // What every Kafka client starts from: the overrides and the bootstrap servers, a map of its own.
+        Map<String, Object> client = config.clientProperties();
+        assertThat(client).containsEntry("security.protocol", "SSL").containsEntry("sasl.mechanism", "PLAIN")
+                .containsEntry("bootstrap.servers", "env:9092").hasSize(3);
+        client.put("client.id", "x");
+        assertThat(config.clientProperties()).doesNotContainKey("client.id");
     }
 
     @Test
