@@ -3,11 +3,9 @@ package io.complaintmonitor.audit;
 import io.complaintmonitor.config.BulkProducer;
 import io.complaintmonitor.config.MonitorConfig;
 import io.complaintmonitor.ingest.EventAdapters;
-import io.complaintmonitor.ingest.SourceRecordSender;
+import io.complaintmonitor.ingest.SourceRecords;
 import io.complaintmonitor.ingest.SourceTopics;
 import io.complaintmonitor.ingest.json.JsonlLine;
-import io.complaintmonitor.schema.ContractorComplaintUpdate;
-import io.complaintmonitor.schema.CrmCaseEvent;
 import io.complaintmonitor.schema.WebFormSubmission;
 import io.complaintmonitor.serde.TopicSerdes;
 import java.time.Instant;
@@ -65,7 +63,7 @@ final class EventFeeder {
                     continue;
                 }
                 SpecificRecord record = ((JsonlLine.Parsed) line).record().record();
-                Instant at = eventTime(record);
+                Instant at = SourceRecords.eventTime(record);
                 if (at.isAfter(asOf)) {
                     ignored++;
                     continue;
@@ -73,8 +71,8 @@ final class EventFeeder {
                 String topic = SourceTopics.topic(((JsonlLine.Parsed) line).record().source(), config.topics());
                 long lineNumber = line.line();
                 try {
-                    producer.send(new ProducerRecord<>(topic, null, at.toEpochMilli(), SourceRecordSender.keyOf(record),
-                                    serialize(topic, record)),
+                    producer.send(new ProducerRecord<>(topic, null, at.toEpochMilli(), SourceRecords.keyOf(record),
+                                    SourceRecords.serialize(serdes, topic, record)),
                             (meta, error) -> {
                                 if (error != null) {
                                     failure.record(lineNumber, topic, error);
@@ -94,30 +92,6 @@ final class EventFeeder {
         }
         failure.throwIfAny();
         return new Fed(read, sent, ignored, survey, rejected, sourceLines);
-    }
-
-    /** occurredAt, or submittedAt for the web form: required, so never null on a parsed line. */
-    static Instant eventTime(SpecificRecord record) {
-        if (record instanceof CrmCaseEvent crm) {
-            return crm.getOccurredAt();
-        }
-        if (record instanceof ContractorComplaintUpdate update) {
-            return update.getOccurredAt();
-        }
-        if (record instanceof WebFormSubmission form) {
-            return form.getSubmittedAt();
-        }
-        throw new IllegalArgumentException("no source sends " + record.getClass().getName());
-    }
-
-    private byte[] serialize(String topic, SpecificRecord record) {
-        if (record instanceof CrmCaseEvent crm) {
-            return serdes.crm().serializer().serialize(topic, crm);
-        }
-        if (record instanceof ContractorComplaintUpdate update) {
-            return serdes.contractor().serializer().serialize(topic, update);
-        }
-        return serdes.webform().serializer().serialize(topic, (WebFormSubmission) record);
     }
 
     private KafkaProducer<byte[], byte[]> producer() {

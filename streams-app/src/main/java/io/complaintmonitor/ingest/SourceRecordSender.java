@@ -2,13 +2,8 @@ package io.complaintmonitor.ingest;
 
 import io.complaintmonitor.config.Topics;
 import io.complaintmonitor.ingest.json.SourcedRecord;
-import io.complaintmonitor.schema.ContractorComplaintUpdate;
-import io.complaintmonitor.schema.CrmCaseEvent;
-import io.complaintmonitor.schema.WebFormSubmission;
 import io.complaintmonitor.serde.TopicSerdes;
 import org.apache.avro.specific.SpecificRecord;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -50,39 +45,9 @@ public final class SourceRecordSender implements AutoCloseable {
 
     private ProducerRecord<byte[], byte[]> toProducerRecord(SourcedRecord sourced) {
         String topic = SourceTopics.topic(sourced.source(), topics);
-        byte[] value;
-        Instant at;
-        if (sourced.record() instanceof CrmCaseEvent crm) {
-            value = serdes.crm().serializer().serialize(topic, crm);
-            at = crm.getOccurredAt();
-        } else if (sourced.record() instanceof ContractorComplaintUpdate update) {
-            value = serdes.contractor().serializer().serialize(topic, update);
-            at = update.getOccurredAt();
-        } else if (sourced.record() instanceof WebFormSubmission form) {
-            value = serdes.webform().serializer().serialize(topic, form);
-            at = form.getSubmittedAt();
-        } else {
-            throw new IllegalArgumentException("not a source record: " + sourced.record().getClass());
-        }
-        return new ProducerRecord<>(topic, null, at.toEpochMilli(), keyOf(sourced.record()), value);
-    }
-
-    /**
-     * The key the source contract asks for: the complaint reference in UTF-8 (null when the record
-     * names none, as survey feedback). A record keyed so is tracked without a repartition hop.
-     */
-    public static byte[] keyOf(SpecificRecord record) {
-        String ref;
-        if (record instanceof CrmCaseEvent crm) {
-            ref = crm.getComplaintRef();
-        } else if (record instanceof ContractorComplaintUpdate update) {
-            ref = update.getComplaintRef();
-        } else if (record instanceof WebFormSubmission form) {
-            ref = form.getComplaintRef();
-        } else {
-            throw new IllegalArgumentException("not a source record: " + record.getClass());
-        }
-        return ref == null ? null : ref.getBytes(StandardCharsets.UTF_8);
+        SpecificRecord record = sourced.record();
+        return new ProducerRecord<>(topic, null, SourceRecords.eventTime(record).toEpochMilli(),
+                SourceRecords.keyOf(record), SourceRecords.serialize(serdes, topic, record));
     }
 
     @Override

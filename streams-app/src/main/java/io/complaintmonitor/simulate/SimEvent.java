@@ -1,6 +1,7 @@
 package io.complaintmonitor.simulate;
 
 import io.complaintmonitor.domain.complaint.Source;
+import io.complaintmonitor.ingest.SourceRecords;
 import io.complaintmonitor.schema.ContractorComplaintUpdate;
 import io.complaintmonitor.schema.CrmCaseEvent;
 import io.complaintmonitor.schema.WebFormSubmission;
@@ -55,12 +56,6 @@ public record SimEvent(Instant at, Source source, SpecificRecord record, Defect 
 
     /** The complaint it is about; null for survey feedback. */
     public String complaintRef() {
-        if (record instanceof CrmCaseEvent crm) {
-            return crm.getComplaintRef();
-        }
-        if (record instanceof ContractorComplaintUpdate update) {
-            return update.getComplaintRef();
-        }
-        return ((WebFormSubmission) record).getComplaintRef();
+        return SourceRecords.complaintRef(record);
     }
 }

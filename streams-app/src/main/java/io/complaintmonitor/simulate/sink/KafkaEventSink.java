@@ -4,6 +4,7 @@ import io.complaintmonitor.config.BulkProducer;
 import io.complaintmonitor.config.MonitorConfig;
 import io.complaintmonitor.config.Topics;
 import io.complaintmonitor.ingest.SourceRecordSender;
+import io.complaintmonitor.ingest.SourceRecords;
 import io.complaintmonitor.ingest.SourceTopics;
 import io.complaintmonitor.ingest.json.EventJsonCodec;
 import io.complaintmonitor.ingest.json.SourcedRecord;
@@ -64,7 +65,7 @@ public final class KafkaEventSink implements EventSink {
             default -> {
                 flush();
                 String topic = SourceTopics.topic(event.source(), topics);
-                byte[] key = event.complaintRef() == null ? null : event.complaintRef().getBytes(StandardCharsets.UTF_8);
+                byte[] key = SourceRecords.keyOf(event.record());
                 await(() -> producer.send(new ProducerRecord<>(topic, null, event.at().toEpochMilli(), key,
                         notAvro(event))).get());
             }
