@@ -23,8 +23,18 @@ import org.apache.kafka.common.TopicPartition;
  * the repartition topics hold them by then. Other inputs (the heartbeat topic, ticking every
  * second) are left out. The condition must hold on two polls in a row; the time reported is the
  * first of the two, so the figure is late by up to one poll interval ({@value #POLL_MS} ms) at most.
+ * It also notes when half the source records were first seen committed, so the rate of the second
+ * half (start-up and the JIT's first minute behind it) can be told apart from the whole.
  */
 final class CatchUp {
+
+    /**
+     * @param seconds from start until caught up
+     * @param halfSeconds from start until at least half the source records were committed (the
+     *     first poll that saw it, so late by up to a poll and a commit interval)
+     */
+    record Timing(double seconds, double halfSeconds) {
+    }
 
     static final long POLL_MS = 200;
     /** The commit marker after the last record of a transaction, never consumed itself. */
@@ -35,10 +45,10 @@ final class CatchUp {
     }
 
     /**
-     * @return seconds from {@code startNanos} until the group had caught up
+     * @return seconds from {@code startNanos} until the group had caught up, and until half was committed
      * @throws IllegalStateException if {@code failed} turns true or the timeout passes first
      */
-    static double await(Admin admin, String groupId, List<String> sourceTopics, long startNanos, Duration timeout,
+    static Timing await(Admin admin, String groupId, List<String> sourceTopics, long startNanos, Duration timeout,
             BooleanSupplier failed) throws Exception {
         return await(admin, groupId, sourceTopics, NO_TICKS_SLACK, startNanos, timeout, failed);
     }
@@ -48,12 +58,13 @@ final class CatchUp {
      * heartbeats running, every tick writes a record and a commit marker to them, so they are never
      * still; a slack of a few tick-driven records lets the wait end without hiding real work.
      */
-    static double await(Admin admin, String groupId, List<String> sourceTopics, long slack, long startNanos,
+    static Timing await(Admin admin, String groupId, List<String> sourceTopics, long slack, long startNanos,
             Duration timeout, BooleanSupplier failed) throws Exception {
         Set<TopicPartition> sources = partitionsOf(admin, sourceTopics);
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastReport = System.nanoTime();
         long firstCaughtUpAt = -1;
+        long halfAt = -1;
         while (true) {
             if (failed.getAsBoolean()) {
                 throw new IllegalStateException(groupId + " failed before catching up");
@@ -64,17 +75,20 @@ final class CatchUp {
             Set<TopicPartition> all = new HashSet<>(sources);
             all.addAll(committed.keySet());
             Map<TopicPartition, Long> ends = endOffsets(admin, all);
+            long done = sources.stream().mapToLong(tp -> committed.getOrDefault(tp, 0L)).sum();
+            long total = sources.stream().mapToLong(tp -> ends.getOrDefault(tp, 0L)).sum();
+            if (halfAt < 0 && atLeastHalf(done, total)) {
+                halfAt = now;
+            }
             if (caughtUp(sources, committed, ends, slack)) {
                 if (firstCaughtUpAt >= 0) {
-                    return (firstCaughtUpAt - startNanos) / 1e9;
+                    return new Timing((firstCaughtUpAt - startNanos) / 1e9, (halfAt - startNanos) / 1e9);
                 }
                 firstCaughtUpAt = now;
             } else {
                 firstCaughtUpAt = -1;
             }
             if (now - lastReport > TimeUnit.SECONDS.toNanos(10)) {
-                long done = sources.stream().mapToLong(tp -> committed.getOrDefault(tp, 0L)).sum();
-                long total = sources.stream().mapToLong(tp -> ends.getOrDefault(tp, 0L)).sum();
                 System.out.printf("  %s: %,d of %,d source records committed after %.0f s%n", groupId, done, total,
                         (now - startNanos) / 1e9);
                 lastReport = now;
@@ -84,6 +98,11 @@ final class CatchUp {
             }
             Thread.sleep(POLL_MS);
         }
+    }
+
+    /** Whether {@code done} of {@code total} source records is half or more (an empty total counts as half). */
+    static boolean atLeastHalf(long done, long total) {
+        return 2 * done >= total;
     }
 
     static boolean caughtUp(Set<TopicPartition> sources, Map<TopicPartition, Long> committed,

@@ -56,6 +56,7 @@ public final class EndToEndBenchmark {
         Results.Rate write = null;
         Results.Rate plain = null;
         Results.Rate passThrough = null;
+        Results.Rate keyedCount = null;
         Results.Rate monitor = null;
         Results.Latency latency = null;
         Results.Memory memory = null;
@@ -72,6 +73,8 @@ public final class EndToEndBenchmark {
                 plain = phase("2a plain consumer", notes, failed, throughput::plainConsumer);
                 passThrough = phase("2b pass-through Kafka Streams, exactly-once", notes, failed,
                         () -> throughput.passThrough(n));
+                keyedCount = phase("2c keyed count in RocksDB, exactly-once", notes, failed,
+                        () -> throughput.keyedCount(n));
                 monitor = phase("3 full monitor, exactly-once", notes, failed, () -> throughput.monitor(n));
             }
             latency = phase("4 alert latency, live", notes, failed, () -> new AlertLatencyPhase(cluster)
@@ -90,7 +93,7 @@ public final class EndToEndBenchmark {
                 : null;
         boolean floorPassed = ratio != null && ratio >= options.minRatio();
         Results results = new Results(startedAt, machine(loadAtStart), Results.BenchOptionsView.of(options), write,
-                plain, passThrough, monitor, ratio, latency, memory,
+                plain, passThrough, keyedCount, monitor, ratio, latency, memory,
                 Results.targets(ratio, monitor, latency, memory), floorPassed, notes);
         results.write(options.out());
         System.out.println();

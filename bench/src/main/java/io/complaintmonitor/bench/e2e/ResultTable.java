@@ -14,14 +14,22 @@ final class ResultTable {
         out.append(String.format(Locale.ROOT, "machine: %d cores (%s), %.1f GiB, %s; load %s -> %s%n",
                 m.cores(), m.cpu(), m.memTotalBytes() / 1073741824.0, m.jdk(), m.loadAverageAtStart(),
                 m.loadAverageAtEnd()));
-        out.append(String.format(Locale.ROOT, "%-40s %12s %10s %12s%n", "phase", "records", "seconds", "records/s"));
+        out.append(String.format(Locale.ROOT, "%-40s %12s %10s %12s %12s%n", "phase", "records", "seconds", "records/s",
+                "2nd half/s"));
         rate(out, "write simulated events (producer)", r.write());
         rate(out, "plain KafkaConsumer to the end", r.plainConsumer());
         rate(out, "pass-through Streams, exactly-once", r.passThroughExactlyOnce());
+        rate(out, "keyed count in RocksDB, exactly-once", r.keyedCountExactlyOnce());
         rate(out, "full monitor, exactly-once", r.monitorExactlyOnce());
         if (r.monitorToPassThroughRatio() != null) {
-            out.append(String.format(Locale.ROOT, "monitor / pass-through: %.2f (floor %.2f: %s)%n",
+            out.append(String.format(Locale.ROOT, "monitor / pass-through: %.2f (floor %.2f: %s)",
                     r.monitorToPassThroughRatio(), r.options().minRatio(), r.floorPassed() ? "passed" : "FAILED"));
+            Double monitorHalf = r.monitorExactlyOnce().secondHalfPerSecond();
+            Double passThroughHalf = r.passThroughExactlyOnce().secondHalfPerSecond();
+            if (monitorHalf != null && passThroughHalf != null && passThroughHalf > 0) {
+                out.append(String.format(Locale.ROOT, "; second halves alone: %.2f", monitorHalf / passThroughHalf));
+            }
+            out.append('\n');
         }
         Results.Latency l = r.alertLatency();
         if (l != null) {
@@ -54,8 +62,10 @@ final class ResultTable {
         if (rate == null) {
             out.append(String.format(Locale.ROOT, "%-40s %12s%n", name, "not run"));
         } else {
-            out.append(String.format(Locale.ROOT, "%-40s %,12d %10.1f %,12.0f%n", name, rate.records(), rate.seconds(),
-                    rate.perSecond()));
+            String secondHalf = rate.secondHalfPerSecond() == null ? "-"
+                    : String.format(Locale.ROOT, "%,.0f", rate.secondHalfPerSecond());
+            out.append(String.format(Locale.ROOT, "%-40s %,12d %10.1f %,12.0f %12s%n", name, rate.records(),
+                    rate.seconds(), rate.perSecond(), secondHalf));
         }
     }
 }

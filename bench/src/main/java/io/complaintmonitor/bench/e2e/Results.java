@@ -22,6 +22,7 @@ public record Results(
         Rate write,
         Rate plainConsumer,
         Rate passThroughExactlyOnce,
+        Rate keyedCountExactlyOnce,
         Rate monitorExactlyOnce,
         Double monitorToPassThroughRatio,
         Latency alertLatency,
@@ -45,11 +46,34 @@ public record Results(
         }
     }
 
-    /** Records through a stage in a time: from start to the last record read (or committed). */
-    public record Rate(long records, double seconds, double perSecond) {
+    /**
+     * Records through a stage in a time: from start to the last record read (or committed). For the
+     * Kafka Streams phases also the rate of the second half alone ({@code secondHalfPerSecond}, else
+     * null, also when that half took under {@link #MIN_SECOND_HALF_SECONDS}): the whole includes
+     * start-up (topics, group join) and the JIT compiling the code.
+     */
+    public record Rate(long records, double seconds, double perSecond, Double secondHalfPerSecond) {
 
         public static Rate of(long records, double seconds) {
-            return new Rate(records, round(seconds, 3), seconds <= 0 ? 0 : Math.round(records / seconds));
+            return new Rate(records, round(seconds, 3), perSecond(records, seconds), null);
+        }
+
+        /**
+         * Below this the second half is not rated: commits come every 500 ms and the catch-up polls
+         * every 200 ms, so its length would be mostly their rounding.
+         */
+        static final double MIN_SECOND_HALF_SECONDS = 2.0;
+
+        /** The whole run and, from {@code halfSeconds} on, the other half of the records. */
+        public static Rate of(long records, CatchUp.Timing timing) {
+            double secondHalfSeconds = timing.seconds() - timing.halfSeconds();
+            Double secondHalf = secondHalfSeconds < MIN_SECOND_HALF_SECONDS ? null
+                    : perSecond(records - records / 2, secondHalfSeconds);
+            return new Rate(records, round(timing.seconds(), 3), perSecond(records, timing.seconds()), secondHalf);
+        }
+
+        private static double perSecond(long records, double seconds) {
+            return seconds <= 0 ? 0 : Math.round(records / seconds);
         }
     }
 

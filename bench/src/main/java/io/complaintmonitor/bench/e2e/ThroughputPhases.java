@@ -1,7 +1,6 @@
 package io.complaintmonitor.bench.e2e;
 
 import io.complaintmonitor.cli.MonitorApp;
-import io.complaintmonitor.config.ConfigKey;
 import io.complaintmonitor.config.MonitorConfig;
 import io.complaintmonitor.config.StreamsProperties;
 import io.complaintmonitor.simulate.SimEvent;
@@ -12,6 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +28,16 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Phases 1 to 3: the simulated events written once to the three source topics, then read to the
- * end by a plain consumer, a pass-through Kafka Streams app and the full monitor, each in this
- * process, one after the other, each its own consumer group.
+ * end by a plain consumer, a pass-through Kafka Streams app, a keyed count and the full monitor,
+ * each in this process, one after the other, each its own consumer group.
  */
 final class ThroughputPhases {
 
@@ -112,25 +116,59 @@ final class ThroughputPhases {
      * Streams settings (exactly_once_v2, its commit interval, lz4), from start until committed.
      */
     Results.Rate passThrough(long records) throws Exception {
-        Map<ConfigKey, String> settings = cluster.settings("pass-through", SOURCES);
-        MonitorConfig config = cluster.config(settings);
+        MonitorConfig config = cluster.config(cluster.settings("pass-through", SOURCES));
         String sink = "pass-through.sink";
         cluster.admin().createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(sink,
                 config.topicPartitions(), config.topicReplicationFactor()))).all().get();
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(config.topics().sources(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName("source-events"))
+        sources(builder, config)
                 .to(sink, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("sink-pass-through"));
-        Topology topology = builder.build();
+        return runToTheEnd(config, builder.build(), records);
+    }
+
+    /**
+     * Phase 2c: the same records counted per key (complaint reference) in a RocksDB store with its
+     * changelog, with the same settings: one store read and write per record, the least any
+     * stateful Kafka Streams app does. The sources are keyed by complaint reference already, so
+     * there is no repartition. What the monitor does beyond this is its own work.
+     */
+    Results.Rate keyedCount(long records) throws Exception {
+        MonitorConfig config = cluster.config(cluster.settings("keyed-count", SOURCES));
+        StreamsBuilder builder = new StreamsBuilder();
+        sources(builder, config)
+                .groupByKey(Grouped.with("by-complaint", Serdes.ByteArray(), Serdes.ByteArray()))
+                .count(Named.as("count-per-complaint"), Materialized.as("counts-per-complaint"));
+        try {
+            return runToTheEnd(config, builder.build(), records);
+        } finally {
+            // Its changelog would otherwise sit on the broker through phase 3, which had none before.
+            deleteInternalTopics(config.applicationId());
+        }
+    }
+
+    private void deleteInternalTopics(String applicationId) throws Exception {
+        Set<String> internal = new HashSet<>(cluster.admin().listTopics().names().get());
+        internal.removeIf(topic -> !topic.startsWith(applicationId + "-"));
+        cluster.admin().deleteTopics(internal).all().get();
+    }
+
+    private static KStream<byte[], byte[]> sources(StreamsBuilder builder, MonitorConfig config) {
+        return builder.stream(config.topics().sources(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                .withName("source-events"));
+    }
+
+    /** Runs a topology with the monitor's Streams settings from start until committed to the end. */
+    private Results.Rate runToTheEnd(MonitorConfig config, Topology topology, long records) throws Exception {
         Properties props = StreamsProperties.of(config, new SimpleMeterRegistry());
         long start = System.nanoTime();
         KafkaStreams streams = new KafkaStreams(topology, props);
         try {
             streams.start();
-            double seconds = CatchUp.await(cluster.admin(), config.applicationId(), sourceTopics(), start, TIMEOUT,
+            CatchUp.Timing timing = CatchUp.await(cluster.admin(), config.applicationId(), sourceTopics(), start,
+                    TIMEOUT,
                     () -> streams.state() == KafkaStreams.State.ERROR
                             || streams.state() == KafkaStreams.State.PENDING_ERROR);
-            return Results.Rate.of(records, seconds);
+            return Results.Rate.of(records, timing);
         } finally {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(Duration.ofSeconds(30)));
@@ -146,9 +184,10 @@ final class ThroughputPhases {
         MonitorConfig config = cluster.config(cluster.settings("monitor", SOURCES));
         long start = System.nanoTime();
         try (MonitorApp app = MonitorApp.start(config, Optional.empty(), Optional.empty())) {
-            double seconds = CatchUp.await(cluster.admin(), config.applicationId(), sourceTopics(), start, TIMEOUT,
+            CatchUp.Timing timing = CatchUp.await(cluster.admin(), config.applicationId(), sourceTopics(), start,
+                    TIMEOUT,
                     () -> app.streams().failure().isDone());
-            return Results.Rate.of(records, seconds);
+            return Results.Rate.of(records, timing);
         }
     }
 }

@@ -36,4 +36,12 @@ class CatchUpTest {
         assertThat(CatchUp.caughtUp(Set.of(SOURCE), Map.of(SOURCE, 100L, REPARTITION, 40L),
                 Map.of(SOURCE, 100L, REPARTITION, 42L), CatchUp.TICKS_SLACK)).isTrue();
     }
+
+    @Test
+    void shouldCountHalfOnlyOnceHalfTheSourceRecordsAreCommitted() {
+        assertThat(CatchUp.atLeastHalf(49, 100)).isFalse();
+        assertThat(CatchUp.atLeastHalf(50, 100)).isTrue();
+        assertThat(CatchUp.atLeastHalf(50, 101)).isFalse();
+        assertThat(CatchUp.atLeastHalf(0, 0)).isTrue();
+    }
 }

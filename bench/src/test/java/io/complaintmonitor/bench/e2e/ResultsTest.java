@@ -15,13 +15,21 @@ class ResultsTest {
     Path dir;
 
     private static Results sample(Results.Memory memory) {
-        Results.Rate monitor = Results.Rate.of(1_000_000, 40.0);
-        Results.Rate passThrough = Results.Rate.of(1_000_000, 20.0);
+        return sample(memory, Results.Rate.of(1_000_000, new CatchUp.Timing(20.0, 12.0)));
+    }
+
+    private static Results sampleWith(Results.Rate passThrough) {
+        return sample(null, passThrough);
+    }
+
+    private static Results sample(Results.Memory memory, Results.Rate passThrough) {
+        Results.Rate monitor = Results.Rate.of(1_000_000, new CatchUp.Timing(40.0, 30.0));
         Results.Latency latency = new Results.Latency(2_000, 10, 2_000, 900, 1_400, 1_600, 5.0);
         return new Results("2026-11-23T01:00:00Z",
                 new Results.Machine(2, "cpu", 24L << 30, "jdk", "Linux", "4.00 4.00 4.00", "5.00 5.00 5.00"),
                 Results.BenchOptionsView.of(BenchOptions.defaults()), Results.Rate.of(1_000_000, 10),
-                Results.Rate.of(1_000_000, 4), passThrough, monitor, 0.5, latency, memory,
+                Results.Rate.of(1_000_000, 4), passThrough, Results.Rate.of(1_000_000, new CatchUp.Timing(25.0, 15.0)),
+                monitor, 0.5, latency, memory,
                 Results.targets(0.5, monitor, latency, memory), true, List.of("a note"));
     }
 
@@ -34,6 +42,10 @@ class ResultsTest {
         JsonNode json = Results.JSON.readTree(Files.readString(file));
         assertThat(json.at("/monitorExactlyOnce/perSecond").asDouble()).isEqualTo(25_000.0);
         assertThat(json.at("/passThroughExactlyOnce/perSecond").asDouble()).isEqualTo(50_000.0);
+        assertThat(json.at("/monitorExactlyOnce/secondHalfPerSecond").asDouble()).isEqualTo(50_000.0);
+        assertThat(json.at("/passThroughExactlyOnce/secondHalfPerSecond").asDouble()).isEqualTo(62_500.0);
+        assertThat(json.at("/write/secondHalfPerSecond").isNull()).isTrue();
+        assertThat(json.at("/keyedCountExactlyOnce/perSecond").asDouble()).isEqualTo(40_000.0);
         assertThat(json.at("/monitorToPassThroughRatio").asDouble()).isEqualTo(0.5);
         assertThat(json.at("/alertLatency/p99Ms").asDouble()).isEqualTo(1_400.0);
         assertThat(json.at("/machine/loadAverageAtStart").asText()).isEqualTo("4.00 4.00 4.00");
@@ -42,6 +54,22 @@ class ResultsTest {
         assertThat(json.at("/floorPassed").asBoolean()).isTrue();
         assertThat(json.at("/notes/0").asText()).isEqualTo("a note");
         assertThat(Files.list(file.getParent())).containsExactly(file);
+    }
+
+    @Test
+    void shouldRateTheSecondHalfFromTheMomentHalfWasCommitted() {
+        Results.Rate rate = Results.Rate.of(1_001, new CatchUp.Timing(10.0, 8.0));
+
+        assertThat(rate.perSecond()).isEqualTo(100.0);
+        assertThat(rate.secondHalfPerSecond()).as("501 records in the last 2 s").isEqualTo(251.0);
+    }
+
+    @Test
+    void shouldNotRateASecondHalfTooShortToTime() {
+        assertThat(Results.Rate.of(10_000, new CatchUp.Timing(5.0, 3.5)).secondHalfPerSecond()).isNull();
+        assertThat(Results.Rate.of(10_000, new CatchUp.Timing(5.0, 5.0)).secondHalfPerSecond()).isNull();
+        assertThat(ResultTable.render(sampleWith(Results.Rate.of(10_000, new CatchUp.Timing(5.0, 5.0)))))
+                .containsPattern("pass-through Streams, exactly-once +10,000 +5.0 +2,000 +-\\n");
     }
 
     @Test
@@ -69,6 +97,7 @@ class ResultsTest {
         String table = ResultTable.render(sample(null));
 
         assertThat(table).contains("2 cores", "load 4.00 4.00 4.00 -> 5.00 5.00 5.00", "monitor / pass-through: 0.50",
+                "second halves alone: 0.80", "2nd half/s", "50,000", "keyed count in RocksDB", "40,000",
                 "p99 1400 ms", "MISSED", "not measured", "note: a note");
     }
 }
