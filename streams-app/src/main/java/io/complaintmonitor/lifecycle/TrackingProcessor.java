@@ -179,11 +179,21 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         openAlerts.eventApplied(result.state());
         queueFigures(before, result.state(), judgedUpTo != null && judgedUpTo.isAfter(event.occurredAt())
                 ? judgedUpTo : event.occurredAt());
-        if (judgedUpTo == null) {
+        if (judgedUpTo == null && !onRecountList(tracked)) {
             schedule.put(ComplaintKeys.recount(key), key);
         }
         emit(alerts, result.state(), timestamp);
         metrics.tracked(event.source());
+    }
+
+    /**
+     * Whether the complaint was put on the recount list already: saved before the clock started by
+     * this version (an earlier one kept no {@code wakeAt}, and its entry is put again to be sure).
+     * The schedule store has no cache, so in a backfill before the first tick, putting it at every
+     * event was a RocksDB write and a changelog record per event.
+     */
+    private static boolean onRecountList(TrackedComplaint tracked) {
+        return tracked != null && tracked.wakeAt() != null && TrackedComplaint.NO_CLOCK.equals(tracked.countedAt());
     }
 
     private void judgeUpTo(Instant now, long timestamp) {

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintmonitor.domain.BankHolidayCalendars;
 import io.complaintmonitor.domain.complaint.ComplaintEvent;
+import io.complaintmonitor.domain.complaint.ComplaintKey;
 import io.complaintmonitor.domain.complaint.ComplaintRules;
 import io.complaintmonitor.domain.complaint.Deadline;
 import io.complaintmonitor.domain.complaint.Transition;
 import io.complaintmonitor.ingest.EventAdapters;
 import io.complaintmonitor.schema.AlertKind;
+import io.complaintmonitor.schema.CrmEventType;
 import io.complaintmonitor.simulate.SimEvent;
 import io.complaintmonitor.simulate.Simulation;
 import io.complaintmonitor.simulate.SimulationSettings;
@@ -22,6 +24,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
@@ -97,6 +101,30 @@ class ScheduleTopologyTest extends MonitorDriverTest {
         assertThat(scheduleEntries().getOrDefault(key, List.of()))
                 .containsExactlyElementsOf(now.scheduled().isEmpty() ? List.of()
                         : List.of(ComplaintKeys.wake(now.wakeAt(), key)));
+    }
+
+    @Test
+    void shouldPutAComplaintTrackedBeforeTheClockStartsOnTheRecountListOnce() {
+        TestOutputTopic<String, String> changelog = monitor.driver.createOutputTopic(
+                monitor.config.applicationId() + "-" + LifecycleTopology.SCHEDULE_STORE + "-changelog",
+                new StringDeserializer(), new StringDeserializer());
+        var counts = monitor.driver.<String, Long>getKeyValueStore(LifecycleTopology.OPEN_COUNTS_STORE);
+        String key = ComplaintKeys.of(new ComplaintKey("default", c1.ref));
+        String recount = ComplaintKeys.recount(key);
+
+        monitor.send(c1.received("2025-12-15 10:15"), c1.acknowledged(1, "2025-12-16 09:00"),
+                c1.crm(CrmEventType.RESIDENT_UPDATED, "2025-12-17 09:00").build());
+
+        assertThat(changelog.readKeyValuesToList()).filteredOn(kv -> kv.key.equals(recount))
+                .as("one write of the recount entry for three events").hasSize(1);
+        assertThat(counts.get("1|ON_TIME")).isEqualTo(1L);
+
+        // The first tick counts it again at the clock, and takes the entry off the list.
+        monitor.tick("2026-01-31T00:00:00Z");
+        assertThat(counts.get("1|ON_TIME")).isZero();
+        assertThat(counts.get("1|OVERDUE")).isEqualTo(1L);
+        KeyValueStore<String, String> schedule = monitor.driver.getKeyValueStore(LifecycleTopology.SCHEDULE_STORE);
+        assertThat(schedule.get(recount)).isNull();
     }
 
     /** The schedule store's entries by complaint key, recount entries left out. */
