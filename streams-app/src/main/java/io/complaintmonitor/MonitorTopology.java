@@ -11,13 +11,11 @@ import io.complaintmonitor.lifecycle.LifecycleTopology;
 import io.complaintmonitor.serde.TopicSerdes;
 import io.complaintmonitor.stats.FiguresInput;
 import io.complaintmonitor.stats.FiguresTopology;
-import io.complaintmonitor.stats.SurveyFigures;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Named;
 
 /** Composes the monitor's flows into the one topology that Kafka Streams runs. */
 public final class MonitorTopology {
@@ -33,12 +31,8 @@ public final class MonitorTopology {
                 new EventAdapters(config.defaultLandlordId()), rules, meters, clock);
         KStream<byte[], ComplaintEvent> events = ingested.events();
         KStream<String, FiguresInput> figures = LifecycleTopology.addTo(builder, config.topics(),
-                config.topicPartitions(), config.applicationId(), config.lateEventGrace(), events, rules,
-                serdes.alerts(), meters);
-        // Survey feedback is never a complaint: it skips the lifecycle and only counts in the figures.
-        KStream<String, FiguresInput> survey = ingested.surveyFeedback()
-                .flatMap((key, feedback) -> SurveyFigures.of(feedback), Named.as("survey-as-figures"));
-        figures = figures.merge(survey, Named.as("merge-complaint-and-survey-figures"));
+                config.topicPartitions(), config.applicationId(), config.lateEventGrace(), events,
+                ingested.surveyFeedback(), rules, serdes.alerts(), meters);
         FiguresTopology.addTo(builder, config.topics(), config.topicPartitions(), config.statsGrace(), figures,
                 new TrendRules(config.trendThresholds()), serdes.stats(), serdes.trends());
         return builder.build();

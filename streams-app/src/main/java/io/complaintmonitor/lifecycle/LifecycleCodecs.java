@@ -21,6 +21,10 @@ public final class LifecycleCodecs {
 
     public static final BinarySerde<LifecycleInput> INPUT = BinarySerde.of(LifecycleInput.class, 1,
             (out, input) -> {
+                if (input.isSurvey()) {
+                    // Survey feedback joins the tracking task's input after the hop, in the task that read it.
+                    throw new IllegalArgumentException("survey feedback never crosses complaint-events");
+                }
                 out.bool(input.isTick());
                 if (input.isTick()) {
                     out.instant(input.tick());

@@ -4,6 +4,7 @@ import io.complaintmonitor.config.Topics;
 import io.complaintmonitor.domain.complaint.Alert;
 import io.complaintmonitor.domain.complaint.ComplaintEvent;
 import io.complaintmonitor.domain.complaint.ComplaintRules;
+import io.complaintmonitor.ingest.SurveyFeedback;
 import io.complaintmonitor.schema.AlertKind;
 import io.complaintmonitor.schema.BreachAlert;
 import io.complaintmonitor.serde.JsonSerde;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -57,10 +59,14 @@ public final class LifecycleTopology {
     private LifecycleTopology() {
     }
 
-    /** Adds the flow; returns the figures changes it sends on (see {@link io.complaintmonitor.stats.FiguresTopology}). */
+    /**
+     * Adds the flow; returns the figures changes it sends on (see {@link io.complaintmonitor.stats.FiguresTopology}),
+     * the survey feedback's among them.
+     */
     public static KStream<String, FiguresInput> addTo(StreamsBuilder builder, Topics topics, int partitions, String applicationId,
-            Duration lateEventGrace, KStream<byte[], ComplaintEvent> events, ComplaintRules rules,
-            Serde<BreachAlert> alertSerde, MeterRegistry meters) {
+            Duration lateEventGrace, KStream<byte[], ComplaintEvent> events,
+            KStream<byte[], SurveyFeedback> surveyFeedback, ComplaintRules rules, Serde<BreachAlert> alertSerde,
+            MeterRegistry meters) {
         builder.addStateStore(ObjectCacheStores.persistent(STATE_STORE, LifecycleCodecs.TRACKED_STORE,
                 CACHED_COMPLAINTS));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE_STORE),
@@ -96,7 +102,11 @@ public final class LifecycleTopology {
                 .mapValues((readOnlyKey, appId) -> appId, Named.as("heartbeat-app"))
                 .processValues(TickStamper::new, Named.as("heartbeat-as-tick"));
 
+        // Survey feedback is never a complaint: it only goes into the figures outbox, in the task that read it.
+        KStream<String, LifecycleInput> surveys = surveyFeedback.map((key, feedback) -> KeyValue.pair(
+                feedback.landlordId(), LifecycleInput.survey(feedback)), Named.as("survey-as-input"));
         KStream<String, Object> tracked = byComplaint.merge(ticks, Named.as("merge-events-and-ticks"))
+                .merge(surveys, Named.as("merge-survey-feedback"))
                 .process(() -> new TrackingProcessor(rules, applicationId, STATE_STORE, SCHEDULE_STORE,
                         metrics, lateEventGrace, partitions), Named.as("track-complaints"), STATE_STORE,
                         SCHEDULE_STORE, OPEN_COUNTS_STORE, OPEN_ALERTS_STORE, FIGURES_OUTBOX_STORE);

@@ -13,6 +13,7 @@ import io.complaintmonitor.domain.stats.FiguresBatch;
 import io.complaintmonitor.domain.stats.FiguresDelta;
 import io.complaintmonitor.stats.FiguresInput;
 import io.complaintmonitor.stats.FiguresTopology;
+import io.complaintmonitor.stats.SurveyFigures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,6 +148,10 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
             }
             return;
         }
+        if (input.isSurvey()) {
+            queueFigures(SurveyFigures.of(input.survey()), figuresTime(input.survey().submittedAt()));
+            return;
+        }
         track(record.key(), input.event(), record.timestamp());
     }
 
@@ -177,8 +182,9 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         recount(before, tracked == null ? null : tracked.countedAtOr(judgedUpTo), result.state(), judgedUpTo);
         save(key, tracked, result);
         openAlerts.eventApplied(result.state());
-        queueFigures(before, result.state(), judgedUpTo != null && judgedUpTo.isAfter(event.occurredAt())
-                ? judgedUpTo : event.occurredAt());
+        ComplaintFigures figuresBefore = before == null ? ComplaintFigures.NONE : rules.figuresOf(before);
+        queueFigures(FiguresDelta.between(figuresBefore, rules.figuresOf(result.state())),
+                figuresTime(event.occurredAt()));
         if (judgedUpTo == null && !onRecountList(tracked)) {
             schedule.put(ComplaintKeys.recount(key), key);
         }
@@ -316,15 +322,19 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
                 judgedUpTo == null ? TrackedComplaint.NO_CLOCK : judgedUpTo, wake));
     }
 
+    /** The time a figures change is sent with: its own, or the clock if that is later. */
+    private Instant figuresTime(Instant occurredAt) {
+        return judgedUpTo != null && judgedUpTo.isAfter(occurredAt) ? judgedUpTo : occurredAt;
+    }
+
     /**
-     * Puts what the event changed in the figures into the outbox, merged with the other changes
+     * Puts what an event changed in the figures into the outbox, merged with the other changes
      * to the same groups since it was last sent. Figures depend on facts only, never on the clock,
      * so ticks change none. The outbox is a logged store: under exactly-once, changes not yet sent
      * at a commit are committed with it, and sent after a crash.
      */
-    private void queueFigures(ComplaintState before, ComplaintState after, Instant at) {
-        ComplaintFigures old = before == null ? ComplaintFigures.NONE : rules.figuresOf(before);
-        for (FiguresDelta delta : FiguresDelta.between(old, rules.figuresOf(after))) {
+    private void queueFigures(List<FiguresDelta> deltas, Instant at) {
+        for (FiguresDelta delta : deltas) {
             String group = delta.key().asString();
             FiguresBatch batch = outbox.get(group);
             if (batch == null) {

@@ -19,6 +19,7 @@ import io.complaintmonitor.domain.stats.DimensionKey;
 import io.complaintmonitor.domain.stats.FiguresBatch;
 import io.complaintmonitor.domain.stats.FiguresDelta;
 import io.complaintmonitor.ingest.EventAdapters;
+import io.complaintmonitor.ingest.SurveyFeedback;
 import io.complaintmonitor.lifecycle.LifecycleCodecs;
 import io.complaintmonitor.lifecycle.LifecycleInput;
 import io.complaintmonitor.lifecycle.TrackedComplaint;
@@ -70,6 +71,13 @@ class RepartitionCodecsTest {
         assertThat(LifecycleCodecs.INPUT.decode(LifecycleCodecs.INPUT.encode(tick))).isEqualTo(tick);
         assertThat(LifecycleCodecs.INPUT.encode(null)).isNull();
         assertThat(LifecycleCodecs.INPUT.decode(null)).isNull();
+    }
+
+    @Test
+    void shouldRefuseSurveyFeedbackWhichNeverCrossesTheHop() {
+        LifecycleInput survey = LifecycleInput.survey(new SurveyFeedback("s-1", "default",
+                Instant.parse("2026-11-23T10:00:00Z"), "REPAIRS"));
+        assertThatThrownBy(() -> LifecycleCodecs.INPUT.encode(survey)).hasMessageContaining("never crosses");
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.complaintmonitor.schema.WebFormType;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,6 +165,29 @@ class FiguresTopologyTest {
         assertThat(monitor.stat(ACK1, ALL, "day", "2026-01-07")).isNull();
         assertThat(monitor.stat(ACK1, ALL, "week", "2026-W02").getCount()).as("W02 ended 12 January + 3 days").isEqualTo(1);
         assertThat(monitor.stat(ACK1, ALL, "month", "2026-01").getCount()).as("January still open").isEqualTo(2);
+    }
+
+    @Test
+    void shouldBatchSurveyFeedbackWithTheComplaintsFiguresChanges() {
+        monitor = MonitorDriver.start(stateDir);
+        TestOutputTopic<byte[], byte[]> changes = monitor.driver.createOutputTopic(
+                monitor.config.applicationId() + "-" + FiguresTopology.REPARTITION + "-repartition",
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        for (int i = 0; i < 20; i++) {
+            monitor.pipe(new ComplaintRecords("S-" + i).webform(WebFormType.SURVEY_FEEDBACK, "2026-02-02 10:00")
+                    .setCategory("REPAIRS").build());
+        }
+        monitor.pipe(c1.received("2026-02-02 11:00"));
+        assertThat(changes.readRecordsToList()).as("nothing sent before the outbox interval").isEmpty();
+
+        monitor.sendFigures();
+
+        // One partition here: the survey feedback's four groups and the complaint's go in one record.
+        assertThat(changes.readRecordsToList()).hasSize(1);
+        var month = WindowKind.MONTH.parse("2026-02");
+        assertThat(monitor.counts("category=REPAIRS", month)).containsEntry("survey.feedback", 20L);
+        assertThat(monitor.counts("landlordId=default", month)).containsEntry("survey.feedback", 20L)
+                .containsEntry("stage1.received", 1L);
     }
 
     @Test
