@@ -29,29 +29,31 @@ final class BenchCluster implements AutoCloseable {
 
     private final Path workDir;
     private final int partitions;
+    private final int streamThreads;
     private final EmbeddedKafkaBroker broker;
     private final KafkaSchemaLog schemaLog;
     private final MonitorHttpServer registryHttp;
     private final Admin admin;
 
-    private BenchCluster(Path workDir, int partitions, EmbeddedKafkaBroker broker, KafkaSchemaLog schemaLog,
-            MonitorHttpServer registryHttp) {
+    private BenchCluster(Path workDir, int partitions, int streamThreads, EmbeddedKafkaBroker broker,
+            KafkaSchemaLog schemaLog, MonitorHttpServer registryHttp) {
         this.workDir = workDir;
         this.partitions = partitions;
+        this.streamThreads = streamThreads;
         this.broker = broker;
         this.schemaLog = schemaLog;
         this.registryHttp = registryHttp;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
     }
 
-    static BenchCluster start(Path workDir, int partitions) throws Exception {
+    static BenchCluster start(Path workDir, int partitions, int streamThreads) throws Exception {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.create(workDir.resolve("kafka"), 0).start();
         try {
             broker.awaitReady(READY_TIMEOUT);
             KafkaSchemaLog schemaLog = KafkaSchemaLog.open(broker.bootstrapServers());
             RegistryHttpApi api = new RegistryHttpApi(EmbeddedSchemaRegistry.start(schemaLog));
             MonitorHttpServer http = MonitorHttpServer.start("127.0.0.1", 0, new LinkedHashMap<>(api.routes()));
-            return new BenchCluster(workDir, partitions, broker, schemaLog, http);
+            return new BenchCluster(workDir, partitions, streamThreads, broker, schemaLog, http);
         } catch (Exception | Error e) {
             broker.close();
             throw e;
@@ -85,6 +87,7 @@ final class BenchCluster implements AutoCloseable {
         s.put(ConfigKey.HTTP_ADVERTISED_HOST, "127.0.0.1");
         s.put(ConfigKey.HTTP_PORT, "0");
         s.put(ConfigKey.TOPIC_PARTITIONS, String.valueOf(partitions));
+        s.put(ConfigKey.STREAM_THREADS, String.valueOf(streamThreads));
         s.put(ConfigKey.TOPIC_CRM, sourcePrefix + ".crm");
         s.put(ConfigKey.TOPIC_CONTRACTOR, sourcePrefix + ".contractor");
         s.put(ConfigKey.TOPIC_WEBFORM, sourcePrefix + ".webform");

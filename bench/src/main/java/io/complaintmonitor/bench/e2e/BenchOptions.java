@@ -17,6 +17,7 @@ import java.util.List;
  * @param monitorHeap -Xmx of that child
  * @param childLog where that child's output goes
  * @param partitions partitions of every topic (the monitor's default is 3)
+ * @param streamThreads Kafka Streams threads of every Streams phase (the monitor's default is 1)
  * @param seed the simulation's seed
  */
 public record BenchOptions(
@@ -31,6 +32,7 @@ public record BenchOptions(
         String monitorHeap,
         Path childLog,
         int partitions,
+        int streamThreads,
         long seed) {
 
     public static final String USAGE = String.join("\n",
@@ -46,6 +48,7 @@ public record BenchOptions(
             "  --monitor-heap SIZE        -Xmx of the monitor in the memory phase (default 512m)",
             "  --child-log FILE           output of that monitor (default bench/target/e2e-monitor.log)",
             "  --partitions N             partitions of every topic (default 3, as the monitor)",
+            "  --stream-threads N         Kafka Streams threads in every Streams phase (default 1, as the monitor)",
             "  --seed N                   simulation seed (default 1)");
 
     public BenchOptions {
@@ -54,6 +57,7 @@ public record BenchOptions(
         positive("--latency-complaints", latencyComplaints);
         positive("--latency-rounds", latencyRounds);
         positive("--partitions", partitions);
+        positive("--stream-threads", streamThreads);
         if (latencyRounds > latencyComplaints) {
             throw new IllegalArgumentException("--latency-rounds must not exceed --latency-complaints");
         }
@@ -68,7 +72,7 @@ public record BenchOptions(
     public static BenchOptions defaults() {
         return new BenchOptions(1_000_000, 1_000_000, 2_000, 10, 0.3, Path.of("bench/results/latest.json"), false,
                 Path.of("streams-app/target/complaint-monitor.jar"), "512m", Path.of("bench/target/e2e-monitor.log"),
-                3, 1);
+                3, 1, 1);
     }
 
     /** @throws IllegalArgumentException naming the bad option */
@@ -85,6 +89,7 @@ public record BenchOptions(
         String heap = o.monitorHeap;
         Path childLog = o.childLog;
         int partitions = o.partitions;
+        int streamThreads = o.streamThreads;
         long seed = o.seed;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
@@ -108,12 +113,13 @@ public record BenchOptions(
                 case "--monitor-heap" -> heap = value;
                 case "--child-log" -> childLog = Path.of(value);
                 case "--partitions" -> partitions = (int) number(option, value);
+                case "--stream-threads" -> streamThreads = (int) number(option, value);
                 case "--seed" -> seed = number(option, value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         return new BenchOptions(events, memory, latency, rounds, minRatio, out, skipMemory, jar, heap, childLog,
-                partitions, seed);
+                partitions, streamThreads, seed);
     }
 
     private static long number(String option, String value) {

@@ -61,7 +61,7 @@ public final class EndToEndBenchmark {
         Results.Latency latency = null;
         Results.Memory memory = null;
         System.out.println("end-to-end benchmark: " + options.events() + " events; work directory " + workDir);
-        try (BenchCluster cluster = BenchCluster.start(workDir, options.partitions())) {
+        try (BenchCluster cluster = BenchCluster.start(workDir, options.partitions(), options.streamThreads())) {
             ThroughputPhases throughput = new ThroughputPhases(cluster);
             write = phase("1 write simulated events", notes, failed, () -> throughput.write(options.events(),
                     options.seed()));

@@ -38,11 +38,11 @@ public record Results(
 
     /** The options that shape the figures. */
     public record BenchOptionsView(long events, int complaintsForMemory, int latencyComplaints, int latencyRounds,
-            double minRatio, boolean skipMemory, String monitorHeap, int partitions, long seed) {
+            double minRatio, boolean skipMemory, String monitorHeap, int partitions, int streamThreads, long seed) {
 
         static BenchOptionsView of(BenchOptions o) {
             return new BenchOptionsView(o.events(), o.complaintsForMemory(), o.latencyComplaints(), o.latencyRounds(),
-                    o.minRatio(), o.skipMemory(), o.monitorHeap(), o.partitions(), o.seed());
+                    o.minRatio(), o.skipMemory(), o.monitorHeap(), o.partitions(), o.streamThreads(), o.seed());
         }
     }
 

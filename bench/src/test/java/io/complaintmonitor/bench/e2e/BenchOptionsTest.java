@@ -25,11 +25,11 @@ class BenchOptionsTest {
     void shouldReadEveryOption() {
         BenchOptions o = BenchOptions.parse(List.of("--events", "200_000", "--complaints-for-memory", "300,000",
                 "--min-ratio", "0.5", "--out", "x.json", "--skip-memory", "--monitor-heap", "1g",
-                "--latency-complaints", "400", "--latency-rounds", "4", "--partitions", "6", "--seed", "9"));
+                "--latency-complaints", "400", "--latency-rounds", "4", "--partitions", "6", "--stream-threads", "2", "--seed", "9"));
 
         assertThat(o).isEqualTo(new BenchOptions(200_000, 300_000, 400, 4, 0.5, Path.of("x.json"), true,
                 Path.of("streams-app/target/complaint-monitor.jar"), "1g", Path.of("bench/target/e2e-monitor.log"),
-                6, 9));
+                6, 2, 9));
     }
 
     @Test
@@ -39,6 +39,8 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--min-ratio", "2"))).hasMessageContaining("--min-ratio");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--out"))).hasMessageContaining("--out needs a value");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--fast", "1"))).hasMessageContaining("unknown option --fast");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--stream-threads", "0")))
+                .hasMessageContaining("--stream-threads");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--monitor-heap", "lots")))
                 .hasMessageContaining("--monitor-heap");
     }
