@@ -9,6 +9,7 @@ import io.complaintmonitor.domain.complaint.OpenStage;
 import io.complaintmonitor.domain.complaint.Transition;
 import io.complaintmonitor.domain.LondonTime;
 import io.complaintmonitor.domain.stats.ComplaintFigures;
+import io.complaintmonitor.domain.stats.DimensionKey;
 import io.complaintmonitor.domain.stats.FiguresBatch;
 import io.complaintmonitor.domain.stats.FiguresDelta;
 import io.complaintmonitor.stats.FiguresInput;
@@ -69,6 +70,11 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
      * RocksDB (where each send leaves a tombstone per group). Sorted, as a scan would give them.
      */
     private final SortedSet<String> outboxKeys = new TreeSet<>();
+    /**
+     * The outbox's one key: its changes keep their labels until sent. An earlier version kept a
+     * batch per group, keyed by the group ("all=all"); such entries are sent with it.
+     */
+    static final String OUTBOX_KEY = "unsorted";
     /** Where the task's clock is kept in the schedule store; '~' sorts after every time-prefixed key. */
     static final String CLOCK_KEY = "~judged-up-to";
 
@@ -149,7 +155,8 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
             return;
         }
         if (input.isSurvey()) {
-            queueFigures(SurveyFigures.of(input.survey()), figuresTime(input.survey().submittedAt()));
+            queueFigures(ComplaintFigures.NONE, SurveyFigures.of(input.survey()),
+                    figuresTime(input.survey().submittedAt()));
             return;
         }
         track(record.key(), input.event(), record.timestamp());
@@ -182,8 +189,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         recount(before, tracked == null ? null : tracked.countedAtOr(judgedUpTo), result.state(), judgedUpTo);
         save(key, tracked, result);
         openAlerts.eventApplied(result.state());
-        ComplaintFigures figuresBefore = before == null ? ComplaintFigures.NONE : rules.figuresOf(before);
-        queueFigures(FiguresDelta.between(figuresBefore, rules.figuresOf(result.state())),
+        queueFigures(before == null ? ComplaintFigures.NONE : rules.figuresOf(before), rules.figuresOf(result.state()),
                 figuresTime(event.occurredAt()));
         if (judgedUpTo == null && !onRecountList(tracked)) {
             schedule.put(ComplaintKeys.recount(key), key);
@@ -328,39 +334,41 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     }
 
     /**
-     * Puts what an event changed in the figures into the outbox, merged with the other changes
-     * to the same groups since it was last sent. Figures depend on facts only, never on the clock,
-     * so ticks change none. The outbox is a logged store: under exactly-once, changes not yet sent
-     * at a commit are committed with it, and sent after a crash.
+     * Puts what an event changed in the figures into the outbox, merged with the other changes since
+     * it was last sent; they keep their labels until sent (see {@link FiguresBatch#unsorted()}).
+     * Figures depend on facts only, never on the clock, so ticks change none. The outbox is a
+     * logged store: under exactly-once, changes not yet sent at a commit are committed with it,
+     * and sent after a crash.
      */
-    private void queueFigures(List<FiguresDelta> deltas, Instant at) {
-        for (FiguresDelta delta : deltas) {
-            String group = delta.key().asString();
-            FiguresBatch batch = outbox.get(group);
-            if (batch == null) {
-                batch = new FiguresBatch(delta.key());
-                outboxKeys.add(group);
-            }
-            outbox.put(group, batch.add(delta, at.toEpochMilli()));
+    private void queueFigures(ComplaintFigures before, ComplaintFigures after, Instant at) {
+        FiguresBatch batch = outbox.get(OUTBOX_KEY);
+        if (batch == null) {
+            batch = FiguresBatch.unsorted();
+            outboxKeys.add(OUTBOX_KEY);
         }
+        outbox.put(OUTBOX_KEY, batch.add(before, after, at.toEpochMilli()));
     }
 
     /**
-     * Sends the outbox on: per figures partition, records of the groups it owns, each with at most
-     * {@link #MAX_FACTS_PER_RECORD} steps and tallies and stamped with the latest event time in it.
+     * Sends the outbox on, sorted into groups: per figures partition, records of the groups it
+     * owns, each with at most {@link #MAX_FACTS_PER_RECORD} steps and tallies and stamped with the
+     * latest event time in it. An earlier version's outbox, kept per group, is sent with it.
      */
     private void sendFigures() {
+        Map<DimensionKey, FiguresBatch> groups = new TreeMap<>();
+        for (String key : outboxKeys) {
+            outbox.get(key).sortInto(groups);
+            outbox.put(key, null); // delete() would read the old value first
+        }
+        outboxKeys.clear();
         Map<Integer, List<FiguresDelta>> byPartition = new TreeMap<>();
         Map<Integer, Long> latest = new TreeMap<>();
-        for (String group : outboxKeys) {
-            FiguresBatch batch = outbox.get(group);
-            int partition = FiguresTopology.partitionOf(group, partitions);
+        groups.forEach((group, batch) -> {
+            int partition = FiguresTopology.partitionOf(group.asString(), partitions);
             byPartition.computeIfAbsent(partition, p -> new ArrayList<>())
                     .addAll(batch.toDeltas(MAX_FACTS_PER_RECORD));
             latest.merge(partition, batch.latestMillis(), Math::max);
-            outbox.put(group, null); // delete() would read the old value first
-        }
-        outboxKeys.clear();
+        });
         byPartition.forEach((partition, deltas) -> {
             List<FiguresDelta> record = new ArrayList<>();
             int facts = 0;

@@ -26,9 +26,10 @@ public final class FiguresCodec {
 
     /**
      * A batch waiting in the tracking task's figures outbox: its latest event time, then its
-     * changes as one delta.
+     * changes as one delta. Version 2 added unsorted batches, written with no group (a null
+     * dimension and value) and their facts' labels; version 1 batches were all of one group.
      */
-    public static final BinarySerde<FiguresBatch> BATCH = BinarySerde.of(FiguresBatch.class, 1,
+    public static final BinarySerde<FiguresBatch> BATCH = BinarySerde.of(FiguresBatch.class, 2,
             (out, batch) -> {
                 out.count(batch.latestMillis());
                 List<FiguresDelta> deltas = batch.toDeltas(Integer.MAX_VALUE);
@@ -45,8 +46,8 @@ public final class FiguresCodec {
     }
 
     private static void writeDelta(BinarySerde.Out out, FiguresDelta delta) throws IOException {
-        out.enumName(delta.key().dimension());
-        out.string(delta.key().value());
+        out.enumName(delta.key() == null ? null : delta.key().dimension());
+        out.string(delta.key() == null ? null : delta.key().value());
         out.list(delta.removedSteps(), FiguresCodec::writeStep);
         out.list(delta.addedSteps(), FiguresCodec::writeStep);
         out.list(delta.removedTallies(), FiguresCodec::writeTally);
@@ -54,7 +55,9 @@ public final class FiguresCodec {
     }
 
     private static FiguresDelta readDelta(BinarySerde.In in) throws IOException {
-        DimensionKey key = new DimensionKey(in.enumName(Dimension.class), in.string());
+        Dimension dimension = in.enumName(Dimension.class);
+        String value = in.string();
+        DimensionKey key = dimension == null ? null : new DimensionKey(dimension, value);
         return new FiguresDelta(key, in.list(FiguresCodec::readStep), in.list(FiguresCodec::readStep),
                 in.list(FiguresCodec::readTally), in.list(FiguresCodec::readTally));
     }

@@ -214,6 +214,9 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
         Map<String, Long> sums = new HashMap<>();
         for (int sign : SIGNS) {
             for (Tally tally : sign < 0 ? removed : added) {
+                if (tally.amount() == 0) {
+                    continue; // only a first sighting (see FiguresBatch)
+                }
                 for (WindowKind kind : COUNT_WINDOWS) {
                     ReportingWindow window = kind.windowOf(tally.date());
                     if (!frozen(window)) {

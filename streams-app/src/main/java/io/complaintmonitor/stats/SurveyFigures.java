@@ -1,31 +1,27 @@
 package io.complaintmonitor.stats;
 
 import io.complaintmonitor.domain.LondonTime;
-import io.complaintmonitor.domain.stats.FiguresDelta;
+import io.complaintmonitor.domain.stats.ComplaintFigures;
 import io.complaintmonitor.domain.stats.Labels;
 import io.complaintmonitor.domain.stats.Measures;
 import io.complaintmonitor.domain.stats.Tally;
 import io.complaintmonitor.ingest.SurveyFeedback;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One survey response as a figures change: a {@code survey.feedback} count on its date, in the
- * groups its labels name (all, landlord, source webform, category). A repeated submission counts
- * again: survey feedback has no complaint whose state could remember its id. The tracking task
- * merges these into its figures outbox with the complaints' changes.
+ * One survey response as figures: a {@code survey.feedback} count on its date, labelled with its
+ * landlord, source webform and category, so it counts in those groups and in ALL. A repeated
+ * submission counts again: survey feedback has no complaint whose state could remember its id. The
+ * tracking task merges these into its figures outbox with the complaints' changes.
  */
 public final class SurveyFigures {
 
     private SurveyFigures() {
     }
 
-    public static List<FiguresDelta> of(SurveyFeedback feedback) {
+    public static ComplaintFigures of(SurveyFeedback feedback) {
         Labels labels = new Labels(feedback.landlordId(), "webform", feedback.category(), null, null);
-        Tally tally = new Tally(Measures.SURVEY_FEEDBACK, LondonTime.dateOf(feedback.submittedAt()), 1, Labels.NONE);
-        List<FiguresDelta> out = new ArrayList<>();
-        labels.dimensionKeys().forEach(group -> out.add(
-                new FiguresDelta(group, List.of(), List.of(), List.of(), List.of(tally))));
-        return out;
+        return new ComplaintFigures(List.of(),
+                List.of(new Tally(Measures.SURVEY_FEEDBACK, LondonTime.dateOf(feedback.submittedAt()), 1, labels)));
     }
 }

@@ -35,6 +35,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,7 @@ class RepartitionCodecsTest {
         int deltas = 0;
         int raised = 0;
         Map<DimensionKey, FiguresBatch> outbox = new HashMap<>();
+        FiguresBatch unsorted = FiguresBatch.unsorted();
         for (SimEvent sim : (Iterable<SimEvent>) () -> Simulation.iterator(settings)) {
             Optional<ComplaintEvent> adapted = adapt(sim);
             if (sim.defect() != SimEvent.Defect.NONE || adapted.isEmpty()) {
@@ -114,6 +116,7 @@ class RepartitionCodecsTest {
             }
             ComplaintFigures old = before == null ? ComplaintFigures.NONE : rules.figuresOf(before);
             List<FiguresDelta> changed = FiguresDelta.between(old, rules.figuresOf(after));
+            unsorted.add(old, rules.figuresOf(after), event.occurredAt().toEpochMilli());
             if (!changed.isEmpty()) {
                 FiguresInput change = new FiguresInput(changed);
                 assertThat(FiguresCodec.INPUT.decode(FiguresCodec.INPUT.encode(change))).isEqualTo(change);
@@ -125,22 +128,34 @@ class RepartitionCodecsTest {
         assertThat(events).as("events of a simulated year").isGreaterThan(2_000);
         assertThat(raised).as("complaints with alerts raised").isGreaterThan(100);
         assertThat(deltas).as("figures changes of a simulated year").isGreaterThan(events);
-        // The tracking task's outbox, had it held a whole year: each group's batch read back whole.
-        for (FiguresBatch batch : outbox.values()) {
-            FiguresBatch read = FiguresCodec.BATCH.decode(FiguresCodec.BATCH.encode(batch));
-            assertThat(read.latestMillis()).isEqualTo(batch.latestMillis());
-            FiguresDelta whole = batch.toDeltas(Integer.MAX_VALUE).get(0);
-            FiguresDelta readWhole = read.toDeltas(Integer.MAX_VALUE).get(0);
-            assertThat(readWhole.key()).isEqualTo(whole.key());
-            assertThat(readWhole.addedSteps()).containsExactlyInAnyOrderElementsOf(whole.addedSteps());
-            assertThat(readWhole.removedSteps()).containsExactlyInAnyOrderElementsOf(whole.removedSteps());
-            assertThat(readWhole.addedTallies()).containsExactlyInAnyOrderElementsOf(whole.addedTallies());
-            assertThat(readWhole.removedTallies()).containsExactlyInAnyOrderElementsOf(whole.removedTallies());
+        // The tracking task's outbox, had it held a whole year: read back whole, and an earlier version's
+        // outbox of a batch per group too (the same layout, with a group).
+        List<FiguresBatch> batches = new ArrayList<>(outbox.values());
+        batches.add(unsorted);
+        for (FiguresBatch batch : batches) {
+            assertSameBatch(FiguresCodec.BATCH.decode(FiguresCodec.BATCH.encode(batch)), batch);
         }
         assertThat(outbox).hasSizeGreaterThan(10);
+        assertThat(unsorted.toDeltas(Integer.MAX_VALUE).get(0).addedTallies())
+                .as("an unsorted batch keeps its facts' labels").allMatch(t -> t.labels().landlordId() != null);
+        byte[] version1 = FiguresCodec.BATCH.encode(outbox.get(DimensionKey.ALL));
+        version1[0] = 1;
+        assertSameBatch(FiguresCodec.BATCH.decode(version1), outbox.get(DimensionKey.ALL));
         FiguresBatch empty = new FiguresBatch(DimensionKey.ALL);
         assertThat(FiguresCodec.BATCH.decode(FiguresCodec.BATCH.encode(empty)).isEmpty()).isTrue();
         assertThat(FiguresCodec.INPUT.decode(FiguresCodec.INPUT.encode(FiguresInput.CLOCK)).isClock()).isTrue();
+    }
+
+    private static void assertSameBatch(FiguresBatch read, FiguresBatch batch) {
+        assertThat(read.latestMillis()).isEqualTo(batch.latestMillis());
+        assertThat(read.isUnsorted()).isEqualTo(batch.isUnsorted());
+        FiguresDelta whole = batch.toDeltas(Integer.MAX_VALUE).get(0);
+        FiguresDelta readWhole = read.toDeltas(Integer.MAX_VALUE).get(0);
+        assertThat(readWhole.key()).isEqualTo(whole.key());
+        assertThat(readWhole.addedSteps()).containsExactlyInAnyOrderElementsOf(whole.addedSteps());
+        assertThat(readWhole.removedSteps()).containsExactlyInAnyOrderElementsOf(whole.removedSteps());
+        assertThat(readWhole.addedTallies()).containsExactlyInAnyOrderElementsOf(whole.addedTallies());
+        assertThat(readWhole.removedTallies()).containsExactlyInAnyOrderElementsOf(whole.removedTallies());
     }
 
     @Test

@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The tracking task merges figures changes per group in its outbox before sending them on. However
- * they are merged (a complaint's steps put in and taken out again within one send, many
- * complaints' tallies on one date), the figures stores must end holding exactly the sum of every
- * complaint's own figures.
+ * The tracking task merges figures changes in its outbox, and sorts them into groups when it sends
+ * them on. However they are merged (a complaint's steps put in and taken out again within one
+ * send, many complaints' tallies on one date), the figures stores must end holding exactly the sum
+ * of every complaint's own figures.
  */
 class FiguresOutboxTopologyTest {
 

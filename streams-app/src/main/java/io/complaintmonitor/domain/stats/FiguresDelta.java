@@ -11,6 +11,9 @@ import java.util.TreeMap;
  * put in. Facts carry no labels here ({@link Labels#NONE}): the group is the labels. A fact that
  * is the same before and after (in this group) appears in neither list, so a complaint learning its
  * category moves its facts between category groups and leaves ALL untouched.
+ *
+ * <p>With a null key, the changes of an unsorted {@link FiguresBatch}, whose facts keep their
+ * labels: the form the tracking task's outbox is stored in.
  */
 public record FiguresDelta(
         DimensionKey key,
@@ -70,8 +73,7 @@ public record FiguresDelta(
     private static Map<DimensionKey, Parts> split(ComplaintFigures figures) {
         Map<DimensionKey, Parts> parts = new HashMap<>();
         for (StepMeasure step : figures.steps()) {
-            StepMeasure bare = new StepMeasure(step.step(), Labels.NONE, step.finishedOn(), step.workingDays(),
-                    step.withinTimescale(), step.extensions(), step.overdueFrom(), step.overdueUntil());
+            StepMeasure bare = step.withoutLabels();
             for (DimensionKey key : step.labels().dimensionKeys()) {
                 parts.computeIfAbsent(key, k -> new Parts(new ArrayList<>(), new ArrayList<>())).steps.add(bare);
             }
@@ -93,7 +95,7 @@ public record FiguresDelta(
     }
 
     /** Multiset difference: each element of {@code b} cancels one equal element of {@code a}. */
-    private static <T> List<T> minus(List<T> a, List<T> b) {
+    static <T> List<T> minus(List<T> a, List<T> b) {
         List<T> rest = new ArrayList<>(a);
         for (T t : b) {
             rest.remove(t);

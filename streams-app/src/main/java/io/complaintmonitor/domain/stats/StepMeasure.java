@@ -69,6 +69,12 @@ public record StepMeasure(
         return (h + value) * 0x9E3779B97F4A7C15L;
     }
 
+    /** The same step with {@link Labels#NONE}: as it counts once sorted into a group. */
+    public StepMeasure withoutLabels() {
+        return labels == Labels.NONE ? this : new StepMeasure(step, Labels.NONE, finishedOn, workingDays,
+                withinTimescale, extensions, overdueFrom, overdueUntil);
+    }
+
     public boolean finished() {
         return finishedOn != null;
     }

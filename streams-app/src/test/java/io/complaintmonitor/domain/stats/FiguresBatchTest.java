@@ -122,6 +122,105 @@ class FiguresBatchTest {
         }
     }
 
+    /** Labels that share some groups and not others: moving between them leaves ALL and more alone. */
+    private static final List<Labels> LABELS = List.of(
+            new Labels("L1", "crm", "DAMP_MOULD", null, "T1"),
+            new Labels("L1", "crm", "REPAIRS", null, "T1"),
+            new Labels("L1", "webform", "DAMP_MOULD", "C1", "T2"),
+            new Labels("L2", null, "DAMP_MOULD", "C2", null));
+
+    private static StepMeasure labelled(StepMeasure s, Labels labels) {
+        return new StepMeasure(s.step(), labels, s.finishedOn(), s.workingDays(), s.withinTimescale(), s.extensions(),
+                s.overdueFrom(), s.overdueUntil());
+    }
+
+    @Test
+    void shouldGiveEveryGroupTheSameFiguresSortedWhenSentAsSortedAtEachChange() {
+        Random random = new Random(7);
+        for (int round = 0; round < 30; round++) {
+            // Whole complaints' figures, changed at random: facts put in, taken out, and relabelled.
+            List<ComplaintFigures> complaints = new ArrayList<>();
+            for (int c = 0; c < 20; c++) {
+                complaints.add(ComplaintFigures.NONE);
+            }
+            Map<DimensionKey, Figures> atEachChange = new TreeMap<>();
+            Map<DimensionKey, Figures> sortedWhenSent = new TreeMap<>();
+            FiguresBatch outbox = FiguresBatch.unsorted();
+            for (int change = 0; change < 300; change++) {
+                int c = random.nextInt(complaints.size());
+                ComplaintFigures before = complaints.get(c);
+                Labels labels = LABELS.get(random.nextInt(LABELS.size()));
+                List<StepMeasure> steps = new ArrayList<>();
+                List<Tally> tallies = new ArrayList<>();
+                boolean relabel = random.nextInt(4) == 0;
+                before.steps().forEach(st -> steps.add(relabel ? labelled(st, labels) : st));
+                before.tallies().forEach(t -> tallies.add(relabel
+                        ? new Tally(t.measure(), t.date(), t.amount(), labels) : t));
+                if (!steps.isEmpty() && random.nextInt(3) == 0) {
+                    steps.remove(random.nextInt(steps.size()));
+                }
+                if (random.nextBoolean()) {
+                    steps.add(labelled(step(random.nextInt(5), random.nextInt(4), random.nextBoolean()), labels));
+                }
+                if (!tallies.isEmpty() && random.nextInt(3) == 0) {
+                    tallies.remove(random.nextInt(tallies.size()));
+                }
+                if (random.nextBoolean()) {
+                    tallies.add(new Tally(random.nextBoolean() ? "stage1.received" : "stage1.remedy.pence",
+                            MONDAY.plusDays(random.nextInt(5)), 1 + random.nextInt(3), labels));
+                }
+                ComplaintFigures after = new ComplaintFigures(steps, tallies);
+                complaints.set(c, after);
+                for (FiguresDelta d : FiguresDelta.between(before, after)) {
+                    atEachChange.merge(d.key(), Figures.NONE.apply(d), (was, none) -> was.apply(d));
+                }
+                outbox.add(before, after, change);
+                if (random.nextInt(40) == 0 || change == 299) {
+                    Map<DimensionKey, FiguresBatch> groups = new TreeMap<>();
+                    outbox.sortInto(groups);
+                    long sentAt = change;
+                    groups.forEach((group, batch) -> {
+                        assertThat(batch.latestMillis()).isEqualTo(sentAt);
+                        for (FiguresDelta d : batch.toDeltas(5)) {
+                            assertThat(d.key()).isEqualTo(group);
+                            assertThat(d.removedSteps()).allMatch(st -> st.labels().equals(Labels.NONE));
+                            sortedWhenSent.merge(group, Figures.NONE.apply(d), (was, none) -> was.apply(d));
+                        }
+                    });
+                    outbox = FiguresBatch.unsorted();
+                }
+            }
+            assertThat(sortedWhenSent).as("round %d", round).isEqualTo(atEachChange);
+        }
+    }
+
+    @Test
+    void shouldSortASurveyTallyIntoTheGroupsOfItsLabels() {
+        Labels labels = new Labels("L1", "webform", "REPAIRS", null, null);
+        Tally feedback = new Tally(Measures.SURVEY_FEEDBACK, MONDAY, 1, labels);
+        Map<DimensionKey, FiguresBatch> groups = new TreeMap<>();
+        FiguresBatch.unsorted().add(ComplaintFigures.NONE, new ComplaintFigures(List.of(), List.of(feedback)), 9)
+                .sortInto(groups);
+
+        assertThat(groups.keySet()).containsExactlyElementsOf(labels.dimensionKeys().stream().sorted().toList());
+        groups.forEach((group, batch) -> assertThat(batch.toDeltas(10)).containsExactly(new FiguresDelta(group,
+                List.of(), List.of(), List.of(), List.of(new Tally(Measures.SURVEY_FEEDBACK, MONDAY, 1, Labels.NONE)))));
+        assertThat(groups.values()).allMatch(b -> b.latestMillis() == 9);
+    }
+
+    @Test
+    void shouldSortAnEarlierVersionsGroupBatchIntoItsOwnGroup() {
+        StepMeasure s = step(0, 3, false);
+        Map<DimensionKey, FiguresBatch> groups = new TreeMap<>();
+        new FiguresBatch(GROUP).add(delta(List.of(), List.of(s), List.of(), List.of()), 4).sortInto(groups);
+        FiguresBatch.unsorted().add(ComplaintFigures.NONE,
+                new ComplaintFigures(List.of(labelled(s, LABELS.get(0))), List.of()), 6).sortInto(groups);
+
+        assertThat(groups.get(GROUP).toDeltas(10)).containsExactly(delta(List.of(), List.of(s, s), List.of(), List.of()));
+        assertThat(groups.get(GROUP).latestMillis()).isEqualTo(6);
+        assertThat(groups.get(DimensionKey.ALL).latestMillis()).isEqualTo(6);
+    }
+
     @Test
     void shouldSendNothingWhenEveryChangeCancelsOut() {
         StepMeasure s = step(0, 3, false);
@@ -141,7 +240,24 @@ class FiguresBatchTest {
                 .add(delta(List.of(), List.of(), List.of(received), List.of()), 2);
 
         assertThat(batch.toDeltas(10)).containsExactly(
-                delta(List.of(), List.of(), List.of(received), List.of(received)));
+                delta(List.of(), List.of(), List.of(), List.of(tally("stage1.received", 0, 0))));
+    }
+
+    @Test
+    void shouldSendTalliesNet() {
+        FiguresBatch batch = new FiguresBatch(GROUP)
+                .add(delta(List.of(), List.of(), List.of(tally("stage1.received", 0, 1)),
+                        List.of(tally("stage1.received", 0, 3))), 1)
+                .add(delta(List.of(), List.of(), List.of(tally("stage1.remedy.pence", 1, 500)), List.of()), 2)
+                .add(delta(List.of(), List.of(), List.of(tally("stage1.remedy.pence", 1, 200)),
+                        List.of(tally("stage1.remedy.pence", 1, 100))), 3);
+
+        List<FiguresDelta> deltas = batch.toDeltas(10);
+        assertThat(deltas).hasSize(1);
+        assertThat(deltas.get(0).removedTallies()).containsExactly(tally("stage1.remedy.pence", 1, 600));
+        // Put in at all: sent as added, if only as 0.
+        assertThat(deltas.get(0).addedTallies()).containsExactlyInAnyOrder(tally("stage1.received", 0, 2),
+                tally("stage1.remedy.pence", 1, 0));
     }
 
     @Test
@@ -166,5 +282,8 @@ class FiguresBatchTest {
         assertThatThrownBy(() -> batch.add(other, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("all=all").hasMessageContaining("category=DAMP_MOULD");
         assertThatThrownBy(() -> batch.toDeltas(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> batch.add(ComplaintFigures.NONE, ComplaintFigures.NONE, 1))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> FiguresBatch.unsorted().add(other, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }
