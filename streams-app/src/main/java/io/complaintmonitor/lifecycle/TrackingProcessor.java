@@ -66,8 +66,9 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     private OpenAlerts openAlerts;
     private KeyValueStore<String, FiguresBatch> outbox;
     /**
-     * The outbox's keys, so sending it reads each batch from the object cache instead of scanning
-     * RocksDB (where each send leaves a tombstone per group). Sorted, as a scan would give them.
+     * The outbox's keys ({@link #OUTBOX_KEY}, and an earlier version's group keys), so sending it
+     * reads each batch from the object cache instead of scanning RocksDB, where each send leaves
+     * tombstones.
      */
     private final SortedSet<String> outboxKeys = new TreeSet<>();
     /**
