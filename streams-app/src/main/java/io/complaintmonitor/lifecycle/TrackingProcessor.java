@@ -93,6 +93,13 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
      * changes did, and the figures task reads and writes each window once.
      */
     static final Duration FIGURES_INTERVAL = Duration.ofMillis(250);
+    /**
+     * Most distinct steps and tallies the outbox holds before it is sent early, without waiting for
+     * the interval: it is one store value, written to its changelog at every commit, and its facts
+     * carry their labels, so it must stay well below the 1 MiB a broker takes in one record (an
+     * audit fed from a file outran the 250 ms interval and reached 1.2 MB).
+     */
+    static final int MAX_OUTBOX_ENTRIES = 2_000;
     /** Most steps and tallies in one figures record, well below what a broker takes in one record. */
     static final int MAX_FACTS_PER_RECORD = 5_000;
 
@@ -348,6 +355,9 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
             outboxKeys.add(OUTBOX_KEY);
         }
         outbox.put(OUTBOX_KEY, batch.add(before, after, at.toEpochMilli()));
+        if (batch.entries() >= MAX_OUTBOX_ENTRIES) {
+            sendFigures();
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.complaintmonitor.config.ConfigKey;
 import io.complaintmonitor.domain.stats.WindowKind;
 import io.complaintmonitor.lifecycle.ComplaintRecords;
+import io.complaintmonitor.lifecycle.LifecycleTopology;
 import io.complaintmonitor.lifecycle.MonitorDriver;
 import io.complaintmonitor.schema.StageDurationStat;
 import io.complaintmonitor.schema.WebFormType;
@@ -188,6 +189,29 @@ class FiguresTopologyTest {
         assertThat(monitor.counts("category=REPAIRS", month)).containsEntry("survey.feedback", 20L);
         assertThat(monitor.counts("landlordId=default", month)).containsEntry("survey.feedback", 20L)
                 .containsEntry("stage1.received", 1L);
+    }
+
+    @Test
+    void shouldSendTheOutboxEarlyOnceItHoldsTooManyFactsSoItsChangelogValueStaysSmall() {
+        monitor = MonitorDriver.start(stateDir);
+        TestOutputTopic<byte[], byte[]> changes = monitor.driver.createOutputTopic(
+                monitor.config.applicationId() + "-" + FiguresTopology.REPARTITION + "-repartition",
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        TestOutputTopic<byte[], byte[]> outbox = monitor.driver.createOutputTopic(
+                monitor.config.applicationId() + "-" + LifecycleTopology.FIGURES_OUTBOX_STORE + "-changelog",
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        // A complaint received on each of 1,100 days: a step and a tally each that merge with no other.
+        LocalDate day = LocalDate.of(2023, 1, 2);
+        for (int i = 0; i < 1_100; i++) {
+            monitor.pipe(new ComplaintRecords("E-" + i).received(day.plusDays(i) + " 10:00"));
+        }
+
+        assertThat(changes.readRecordsToList()).as("sent before the interval, at 2,000 facts").isNotEmpty();
+        int largest = outbox.readRecordsToList().stream().filter(r -> r.value() != null)
+                .mapToInt(r -> r.value().length).max().orElse(0);
+        assertThat(largest).as("the outbox's largest changelog value, in bytes").isBetween(1_000, 400_000);
+        monitor.sendFigures();
+        assertThat(monitor.counts(ALL, WindowKind.YEAR.windowOf(LocalDate.of(2024, 6, 1)))).containsEntry("stage1.received", 365L);
     }
 
     @Test

@@ -86,6 +86,11 @@ public final class FiguresBatch {
         return steps.isEmpty() && tallies.isEmpty();
     }
 
+    /** Distinct steps and tallies held: what the batch's stored size grows with. */
+    public int entries() {
+        return steps.size() + tallies.size();
+    }
+
     /**
      * Merges one complaint change's delta to this group (or, unsorted, a delta whose facts keep
      * their labels, with a null key), made at {@code atMillis}.
