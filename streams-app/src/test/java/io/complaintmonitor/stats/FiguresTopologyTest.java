@@ -212,6 +212,15 @@ class FiguresTopologyTest {
         assertThat(largest).as("the outbox's largest changelog value, in bytes").isBetween(1_000, 400_000);
         monitor.sendFigures();
         assertThat(monitor.counts(ALL, WindowKind.YEAR.windowOf(LocalDate.of(2024, 6, 1)))).containsEntry("stage1.received", 365L);
+
+        // 2,100 complaints alike on one day: one step, put in 2,100 times, written 2,100 times.
+        for (int i = 0; i < 2_100; i++) {
+            monitor.pipe(new ComplaintRecords("F-" + i).received("2026-02-02 10:00"));
+        }
+        assertThat(changes.readRecordsToList()).as("sent early again, counting each copy").isNotEmpty();
+        largest = outbox.readRecordsToList().stream().filter(r -> r.value() != null)
+                .mapToInt(r -> r.value().length).max().orElse(0);
+        assertThat(largest).as("the outbox's largest changelog value, in bytes").isBetween(1_000, 400_000);
     }
 
     @Test

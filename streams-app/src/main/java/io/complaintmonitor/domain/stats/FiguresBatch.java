@@ -29,6 +29,8 @@ public final class FiguresBatch {
     /** Each step, with how many times more it was put in than taken out; no zero counts. */
     private final Map<StepMeasure, Integer> steps = new HashMap<>();
     private final Map<TallyKey, long[]> tallies = new HashMap<>();
+    /** The steps' counts summed, taken out or put in: how many steps {@link #toDeltas} writes. */
+    private int stepCopies;
     /** The latest event time among the changes merged: the time the batch is sent at. */
     private long latestMillis = Long.MIN_VALUE;
 
@@ -86,9 +88,12 @@ public final class FiguresBatch {
         return steps.isEmpty() && tallies.isEmpty();
     }
 
-    /** Distinct steps and tallies held: what the batch's stored size grows with. */
-    public int entries() {
-        return steps.size() + tallies.size();
+    /**
+     * Steps and tallies as the batch is written out: a step put in n times is n facts, a tally
+     * counts as taken out and put in. What its stored size grows with.
+     */
+    public int facts() {
+        return stepCopies + 2 * tallies.size();
     }
 
     /**
@@ -167,7 +172,12 @@ public final class FiguresBatch {
     }
 
     private void count(StepMeasure step, int n) {
-        steps.merge(step, n, (a, b) -> a + b == 0 ? null : a + b);
+        steps.compute(step, (k, was) -> {
+            int before = was == null ? 0 : was;
+            int now = before + n;
+            stepCopies += Math.abs(now) - Math.abs(before);
+            return now == 0 ? null : now;
+        });
     }
 
     private void tally(Tally tally, int slot) {
