@@ -168,12 +168,16 @@ class FiguresTopologyTest {
         assertThat(monitor.stat(ACK1, ALL, "month", "2026-01").getCount()).as("January still open").isEqualTo(2);
     }
 
+    /** One of the monitor's own topics (a repartition or changelog topic), read as bytes. */
+    private TestOutputTopic<byte[], byte[]> internalTopic(String name) {
+        return monitor.driver.createOutputTopic(monitor.config.applicationId() + "-" + name,
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
     @Test
     void shouldBatchSurveyFeedbackWithTheComplaintsFiguresChanges() {
         monitor = MonitorDriver.start(stateDir);
-        TestOutputTopic<byte[], byte[]> changes = monitor.driver.createOutputTopic(
-                monitor.config.applicationId() + "-" + FiguresTopology.REPARTITION + "-repartition",
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        TestOutputTopic<byte[], byte[]> changes = internalTopic(FiguresTopology.REPARTITION + "-repartition");
         for (int i = 0; i < 20; i++) {
             monitor.pipe(new ComplaintRecords("S-" + i).webform(WebFormType.SURVEY_FEEDBACK, "2026-02-02 10:00")
                     .setCategory("REPAIRS").build());
@@ -194,12 +198,8 @@ class FiguresTopologyTest {
     @Test
     void shouldSendTheOutboxEarlyOnceItHoldsTooManyFactsSoItsChangelogValueStaysSmall() {
         monitor = MonitorDriver.start(stateDir);
-        TestOutputTopic<byte[], byte[]> changes = monitor.driver.createOutputTopic(
-                monitor.config.applicationId() + "-" + FiguresTopology.REPARTITION + "-repartition",
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        TestOutputTopic<byte[], byte[]> outbox = monitor.driver.createOutputTopic(
-                monitor.config.applicationId() + "-" + LifecycleTopology.FIGURES_OUTBOX_STORE + "-changelog",
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        TestOutputTopic<byte[], byte[]> changes = internalTopic(FiguresTopology.REPARTITION + "-repartition");
+        TestOutputTopic<byte[], byte[]> outbox = internalTopic(LifecycleTopology.FIGURES_OUTBOX_STORE + "-changelog");
         // A complaint received on each of 1,100 days: a step and a tally each that merge with no other.
         LocalDate day = LocalDate.of(2023, 1, 2);
         for (int i = 0; i < 1_100; i++) {
@@ -211,7 +211,8 @@ class FiguresTopologyTest {
                 .mapToInt(r -> r.value().length).max().orElse(0);
         assertThat(largest).as("the outbox's largest changelog value, in bytes").isBetween(1_000, 400_000);
         monitor.sendFigures();
-        assertThat(monitor.counts(ALL, WindowKind.YEAR.windowOf(LocalDate.of(2024, 6, 1)))).containsEntry("stage1.received", 365L);
+        assertThat(monitor.counts(ALL, WindowKind.YEAR.windowOf(LocalDate.of(2024, 6, 1))))
+                .containsEntry("stage1.received", 365L);
 
         // 2,100 complaints alike on one day: one step, put in 2,100 times, written 2,100 times.
         for (int i = 0; i < 2_100; i++) {
