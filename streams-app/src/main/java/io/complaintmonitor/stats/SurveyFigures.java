@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * One survey response as figures: a {@code survey.feedback} count on its date, labelled with its
- * landlord, source webform and category, so it counts in those groups and in ALL. A repeated
+ * landlord, source webform and category (no handling team), so it counts in those groups, in the
+ * unknown team's and in ALL, as {@link Labels#dimensionKeys} sorts them. A repeated
  * submission counts again: survey feedback has no complaint whose state could remember its id. The
  * tracking task merges these into its figures outbox with the complaints' changes.
  */
