@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -32,8 +33,14 @@ final class CatchUp {
      * @param seconds from start until caught up
      * @param halfSeconds from start until at least half the source records were committed (the
      *     first poll that saw it, so late by up to a poll and a commit interval)
+     * @param cpuAtHalf the CPU time used at that poll
+     * @param cpuAtEnd the CPU time used at the poll that found it caught up
      */
-    record Timing(double seconds, double halfSeconds) {
+    record Timing(double seconds, double halfSeconds, Cpu cpuAtHalf, Cpu cpuAtEnd) {
+
+        Timing(double seconds, double halfSeconds) {
+            this(seconds, halfSeconds, Cpu.NONE, Cpu.NONE);
+        }
     }
 
     static final long POLL_MS = 200;
@@ -49,22 +56,26 @@ final class CatchUp {
      * @throws IllegalStateException if {@code failed} turns true or the timeout passes first
      */
     static Timing await(Admin admin, String groupId, List<String> sourceTopics, long startNanos, Duration timeout,
-            BooleanSupplier failed) throws Exception {
-        return await(admin, groupId, sourceTopics, NO_TICKS_SLACK, startNanos, timeout, failed);
+            BooleanSupplier failed, Supplier<Cpu> cpu) throws Exception {
+        return await(admin, groupId, sourceTopics, NO_TICKS_SLACK, startNanos, timeout, failed, cpu);
     }
 
     /**
      * As above, allowing {@code slack} offsets behind the end on each repartition partition: with
      * heartbeats running, every tick writes a record and a commit marker to them, so they are never
-     * still; a slack of a few tick-driven records lets the wait end without hiding real work.
+     * still; a slack of a few tick-driven records lets the wait end without hiding real work. {@code cpu}
+     * is sampled at the half-way poll and at the first caught-up poll ({@link Cpu#NONE} for an
+     * application in another process).
      */
     static Timing await(Admin admin, String groupId, List<String> sourceTopics, long slack, long startNanos,
-            Duration timeout, BooleanSupplier failed) throws Exception {
+            Duration timeout, BooleanSupplier failed, Supplier<Cpu> cpu) throws Exception {
         Set<TopicPartition> sources = partitionsOf(admin, sourceTopics);
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastReport = System.nanoTime();
         long firstCaughtUpAt = -1;
+        Cpu cpuAtCaughtUp = Cpu.NONE;
         long halfAt = -1;
+        Cpu cpuAtHalf = Cpu.NONE;
         while (true) {
             if (failed.getAsBoolean()) {
                 throw new IllegalStateException(groupId + " failed before catching up");
@@ -79,12 +90,15 @@ final class CatchUp {
             long total = sources.stream().mapToLong(tp -> ends.getOrDefault(tp, 0L)).sum();
             if (halfAt < 0 && atLeastHalf(done, total)) {
                 halfAt = now;
+                cpuAtHalf = cpu.get();
             }
             if (caughtUp(sources, committed, ends, slack)) {
                 if (firstCaughtUpAt >= 0) {
-                    return new Timing((firstCaughtUpAt - startNanos) / 1e9, (halfAt - startNanos) / 1e9);
+                    return new Timing((firstCaughtUpAt - startNanos) / 1e9, (halfAt - startNanos) / 1e9, cpuAtHalf,
+                            cpuAtCaughtUp);
                 }
                 firstCaughtUpAt = now;
+                cpuAtCaughtUp = cpu.get();
             } else {
                 firstCaughtUpAt = -1;
             }

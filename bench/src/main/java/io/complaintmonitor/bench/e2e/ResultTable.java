@@ -14,8 +14,8 @@ final class ResultTable {
         out.append(String.format(Locale.ROOT, "machine: %d cores (%s), %.1f GiB, %s; load %s -> %s%n",
                 m.cores(), m.cpu(), m.memTotalBytes() / 1073741824.0, m.jdk(), m.loadAverageAtStart(),
                 m.loadAverageAtEnd()));
-        out.append(String.format(Locale.ROOT, "%-40s %12s %10s %12s %12s%n", "phase", "records", "seconds", "records/s",
-                "2nd half/s"));
+        out.append(String.format(Locale.ROOT, "%-40s %12s %10s %12s %12s %16s %12s%n", "phase", "records", "seconds",
+                "records/s", "2nd half/s", "CPU us/record", "JVM cores"));
         rate(out, "write simulated events (producer)", r.write());
         rate(out, "plain KafkaConsumer to the end", r.plainConsumer());
         rate(out, "pass-through Streams, exactly-once", r.passThroughExactlyOnce());
@@ -64,8 +64,19 @@ final class ResultTable {
         } else {
             String secondHalf = rate.secondHalfPerSecond() == null ? "-"
                     : String.format(Locale.ROOT, "%,.0f", rate.secondHalfPerSecond());
-            out.append(String.format(Locale.ROOT, "%-40s %,12d %10.1f %,12.0f %12s%n", name, rate.records(),
-                    rate.seconds(), rate.perSecond(), secondHalf));
+            out.append(String.format(Locale.ROOT, "%-40s %,12d %10.1f %,12.0f %12s %16s %12s%n", name, rate.records(),
+                    rate.seconds(), rate.perSecond(), secondHalf,
+                    wholeAndHalf(rate.streamCpuMicrosPerRecord(), rate.secondHalfStreamCpuMicrosPerRecord(), "%.1f"),
+                    wholeAndHalf(rate.processCores(), rate.secondHalfProcessCores(), "%.2f")));
         }
+    }
+
+    /** "whole (second half)", the whole alone, or "-" when not measured. */
+    private static String wholeAndHalf(Double whole, Double half, String format) {
+        if (whole == null) {
+            return "-";
+        }
+        String text = String.format(Locale.ROOT, format, whole);
+        return half == null ? text : text + " (" + String.format(Locale.ROOT, format, half) + ")";
     }
 }

@@ -50,12 +50,17 @@ public record Results(
      * Records through a stage in a time: from start to the last record read (or committed). For the
      * Kafka Streams phases also the rate of the second half alone ({@code secondHalfPerSecond}, else
      * null, also when that half took under {@link #MIN_SECOND_HALF_SECONDS}): the whole includes
-     * start-up (topics, group join) and the JIT compiling the code.
+     * start-up (topics, group join) and the JIT compiling the code. And, for those in this process,
+     * what the records cost in CPU (else null), whole and second half: microseconds of the
+     * application's stream threads per record, and the cores this process kept busy (the broker,
+     * GC, the JIT and RocksDB included; 2.0 is all of this machine).
      */
-    public record Rate(long records, double seconds, double perSecond, Double secondHalfPerSecond) {
+    public record Rate(long records, double seconds, double perSecond, Double secondHalfPerSecond,
+            Double streamCpuMicrosPerRecord, Double secondHalfStreamCpuMicrosPerRecord, Double processCores,
+            Double secondHalfProcessCores) {
 
         public static Rate of(long records, double seconds) {
-            return new Rate(records, round(seconds, 3), perSecond(records, seconds), null);
+            return new Rate(records, round(seconds, 3), perSecond(records, seconds), null, null, null, null, null);
         }
 
         /**
@@ -64,12 +69,24 @@ public record Results(
          */
         static final double MIN_SECOND_HALF_SECONDS = 2.0;
 
-        /** The whole run and, from {@code halfSeconds} on, the other half of the records. */
+        /** The whole run and, from {@code halfSeconds} on, the other half of the records; no CPU figures. */
         public static Rate of(long records, CatchUp.Timing timing) {
+            return of(records, Cpu.NONE, timing);
+        }
+
+        /** As above, with the CPU used from {@code atStart} to the timing's samples. */
+        public static Rate of(long records, Cpu atStart, CatchUp.Timing timing) {
             double secondHalfSeconds = timing.seconds() - timing.halfSeconds();
-            Double secondHalf = secondHalfSeconds < MIN_SECOND_HALF_SECONDS ? null
-                    : perSecond(records - records / 2, secondHalfSeconds);
-            return new Rate(records, round(timing.seconds(), 3), perSecond(records, timing.seconds()), secondHalf);
+            boolean rated = secondHalfSeconds >= MIN_SECOND_HALF_SECONDS;
+            long secondHalfRecords = records - records / 2;
+            Double secondHalf = rated ? perSecond(secondHalfRecords, secondHalfSeconds) : null;
+            Cpu half = timing.cpuAtHalf();
+            Cpu end = timing.cpuAtEnd();
+            return new Rate(records, round(timing.seconds(), 3), perSecond(records, timing.seconds()), secondHalf,
+                    end.streamMicrosPerRecord(atStart, records),
+                    rated ? end.streamMicrosPerRecord(half, secondHalfRecords) : null,
+                    end.processCores(atStart, timing.seconds()),
+                    rated ? end.processCores(half, secondHalfSeconds) : null);
         }
 
         private static double perSecond(long records, double seconds) {

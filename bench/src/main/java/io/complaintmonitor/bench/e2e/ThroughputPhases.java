@@ -161,14 +161,16 @@ final class ThroughputPhases {
     private Results.Rate runToTheEnd(MonitorConfig config, Topology topology, long records) throws Exception {
         Properties props = StreamsProperties.of(config, new SimpleMeterRegistry());
         long start = System.nanoTime();
+        Cpu atStart = Cpu.of(config.applicationId());
         KafkaStreams streams = new KafkaStreams(topology, props);
         try {
             streams.start();
             CatchUp.Timing timing = CatchUp.await(cluster.admin(), config.applicationId(), sourceTopics(), start,
                     TIMEOUT,
                     () -> streams.state() == KafkaStreams.State.ERROR
-                            || streams.state() == KafkaStreams.State.PENDING_ERROR);
-            return Results.Rate.of(records, timing);
+                            || streams.state() == KafkaStreams.State.PENDING_ERROR,
+                    () -> Cpu.of(config.applicationId()));
+            return Results.Rate.of(records, atStart, timing);
         } finally {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(Duration.ofSeconds(30)));
@@ -183,11 +185,12 @@ final class ThroughputPhases {
     Results.Rate monitor(long records) throws Exception {
         MonitorConfig config = cluster.config(cluster.settings("monitor", SOURCES));
         long start = System.nanoTime();
+        Cpu atStart = Cpu.of(config.applicationId());
         try (MonitorApp app = MonitorApp.start(config, Optional.empty(), Optional.empty())) {
             CatchUp.Timing timing = CatchUp.await(cluster.admin(), config.applicationId(), sourceTopics(), start,
                     TIMEOUT,
-                    () -> app.streams().failure().isDone());
-            return Results.Rate.of(records, timing);
+                    () -> app.streams().failure().isDone(), () -> Cpu.of(config.applicationId()));
+            return Results.Rate.of(records, atStart, timing);
         }
     }
 }

@@ -69,7 +69,24 @@ class ResultsTest {
         assertThat(Results.Rate.of(10_000, new CatchUp.Timing(5.0, 3.5)).secondHalfPerSecond()).isNull();
         assertThat(Results.Rate.of(10_000, new CatchUp.Timing(5.0, 5.0)).secondHalfPerSecond()).isNull();
         assertThat(ResultTable.render(sampleWith(Results.Rate.of(10_000, new CatchUp.Timing(5.0, 5.0)))))
-                .containsPattern("pass-through Streams, exactly-once +10,000 +5.0 +2,000 +-\\n");
+                .containsPattern("pass-through Streams, exactly-once +10,000 +5.0 +2,000 +- +- +-\\n");
+    }
+
+    @Test
+    void shouldRateTheCpuOfTheWholeRunAndOfItsSecondHalf() {
+        Cpu start = new Cpu(0, 10_000_000_000L);
+        Cpu half = new Cpu(60_000_000_000L, 40_000_000_000L);
+        Cpu end = new Cpu(100_000_000_000L, 70_000_000_000L);
+
+        Results.Rate rate = Results.Rate.of(1_000_000, start, new CatchUp.Timing(40.0, 25.0, half, end));
+
+        assertThat(rate.streamCpuMicrosPerRecord()).as("100 s of stream thread for a million").isEqualTo(100.0);
+        assertThat(rate.secondHalfStreamCpuMicrosPerRecord()).as("40 s for the second half million").isEqualTo(80.0);
+        assertThat(rate.processCores()).as("60 s of process CPU in 40 s").isEqualTo(1.5);
+        assertThat(rate.secondHalfProcessCores()).as("30 s in 15 s").isEqualTo(2.0);
+        assertThat(ResultTable.render(sampleWith(rate)))
+                .containsPattern("pass-through Streams, exactly-once +1,000,000 +40.0 +25,000 +33,333 +100.0 \\(80.0\\)"
+                        + " +1.50 \\(2.00\\)\\n");
     }
 
     @Test
