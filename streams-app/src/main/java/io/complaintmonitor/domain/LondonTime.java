@@ -51,13 +51,31 @@ public final class LondonTime {
         if (seconds < FIRST || seconds >= LAST) {
             return instant.atZone(ZONE).toLocalDate();
         }
-        int at = Arrays.binarySearch(CHANGES, seconds);
-        int offset = OFFSETS[at >= 0 ? at : -at - 2];
-        return LocalDate.ofEpochDay(Math.floorDiv(seconds + offset, 86_400L));
+        return LocalDate.ofEpochDay(Math.floorDiv(seconds + offsetAt(seconds), 86_400L));
     }
 
-    /** 00:00 in London on {@code date}, as an instant. */
+    /**
+     * 00:00 in London on {@code date}, as an instant. The figures ask it for every window a change
+     * touches; like {@link #dateOf}, it looks the offset up in the table rather than in the zone's
+     * rules. Midnight UTC less the offset then in force is London's midnight unless a clock change
+     * falls between the two (London's are at 01:00 or 02:00 UTC, so none does); that is checked,
+     * and the zone's rules answer otherwise.
+     */
     public static Instant startOf(LocalDate date) {
+        long midnightUtc = date.toEpochDay() * 86_400L;
+        if (midnightUtc - 3_600 >= FIRST && midnightUtc < LAST) {
+            int offset = offsetAt(midnightUtc);
+            long start = midnightUtc - offset;
+            if (offsetAt(start) == offset) {
+                return Instant.ofEpochSecond(start);
+            }
+        }
         return date.atStartOfDay(ZONE).toInstant();
+    }
+
+    /** London's UTC offset in seconds at {@code seconds} past the epoch, within the table. */
+    private static int offsetAt(long seconds) {
+        int at = Arrays.binarySearch(CHANGES, seconds);
+        return OFFSETS[at >= 0 ? at : -at - 2];
     }
 }

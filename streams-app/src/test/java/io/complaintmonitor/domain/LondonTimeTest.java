@@ -43,6 +43,19 @@ class LondonTimeTest {
     }
 
     @Test
+    void startOf_shouldAgreeWithTheZoneRulesOnEveryDayInsideItsTableAndAtItsEdges() {
+        int days = 0;
+        for (LocalDate day = LocalDate.of(1969, 12, 1); day.isBefore(LocalDate.of(2200, 2, 1)); day = day.plusDays(1)) {
+            assertThat(LondonTime.startOf(day)).as(day.toString()).isEqualTo(day.atStartOfDay(LondonTime.ZONE).toInstant());
+            days++;
+        }
+        assertThat(days).as("days checked").isGreaterThan(84_000);
+        assertThat(LondonTime.startOf(LocalDate.of(2400, 6, 2))).isEqualTo(Instant.parse("2400-06-01T23:00:00Z"));
+        assertThat(LondonTime.startOf(LocalDate.of(1900, 1, 1))).isEqualTo(
+                LocalDate.of(1900, 1, 1).atStartOfDay(LondonTime.ZONE).toInstant());
+    }
+
+    @Test
     void dateOf_shouldAgreeWithTheZoneRulesAtRandomInstantsInsideAndOutsideItsTable() {
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 200_000; i++) {

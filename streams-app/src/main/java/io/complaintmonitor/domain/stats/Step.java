@@ -15,10 +15,13 @@ public enum Step {
 
     private final int stage;
     private final boolean response;
+    /** Worked out once: asked for every step change the figures apply and every key they build. */
+    private final String label;
 
     Step(int stage, boolean response) {
         this.stage = stage;
         this.response = response;
+        this.label = name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public int stage() {
@@ -40,7 +43,7 @@ public enum Step {
 
     /** stage1-acknowledgement, as used in keys, metrics and the query API. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return label;
     }
 
     public static Step ofLabel(String label) {
