@@ -28,6 +28,16 @@ final class StageClock {
     private final Instant stoppedAt;
     private final WorkingDayCalendar calendar;
     private final int dueSoonWorkingDays;
+    /**
+     * The three dates every other is counted from, each a function of the facts alone, worked out
+     * at first use: the checks and the figures ask for them again for every instant they judge at
+     * (responseDue(at) for each deadline of each date ever in force). {@link #UNKNOWN} until then.
+     */
+    private LocalDate fromTrigger = UNKNOWN;
+    private LocalDate responseFromAcknowledgement = UNKNOWN;
+    private LocalDate responseFromAcknowledgementDue = UNKNOWN;
+    /** Not worked out yet; a date no complaint has, and compared by identity. */
+    private static final LocalDate UNKNOWN = LocalDate.MIN;
 
     StageClock(int stage, StageFacts facts, Instant stoppedAt, WorkingDayCalendar calendar, int dueSoonWorkingDays) {
         this.stage = stage;
@@ -58,7 +68,10 @@ final class StageClock {
         if (trigger == null || (at != null && !trigger.isBefore(at))) {
             return null;
         }
-        return calendar.addWorkingDays(date(trigger), ACKNOWLEDGEMENT_WORKING_DAYS);
+        if (fromTrigger == UNKNOWN) {
+            fromTrigger = calendar.addWorkingDays(date(trigger), ACKNOWLEDGEMENT_WORKING_DAYS);
+        }
+        return fromTrigger;
     }
 
     /**
@@ -119,10 +132,10 @@ final class StageClock {
         TreeSet<LocalDate> dues = new TreeSet<>();
         LocalDate acknowledgementDue = acknowledgementDue();
         if (acknowledgementDue != null) {
-            dues.add(calendar.addWorkingDays(acknowledgementDue, responseWorkingDays()));
+            dues.add(responseFromAcknowledgementDue(acknowledgementDue));
         }
         if (facts.acknowledgedAt() != null) {
-            dues.add(calendar.addWorkingDays(date(facts.acknowledgedAt()), responseWorkingDays()));
+            dues.add(responseFromAcknowledgement());
         }
         facts.extensions().forEach(e -> dues.add(e.newDueDate()));
         for (LocalDate due : dues) {
@@ -232,10 +245,26 @@ final class StageClock {
     private LocalDate dueWithoutExtension(Instant at) {
         Instant acknowledged = facts.acknowledgedAt();
         if (acknowledged != null && (at == null || acknowledged.isBefore(at))) {
-            return calendar.addWorkingDays(date(acknowledged), responseWorkingDays());
+            return responseFromAcknowledgement();
         }
         LocalDate acknowledgementDue = acknowledgementDue(at);
-        return acknowledgementDue == null ? null : calendar.addWorkingDays(acknowledgementDue, responseWorkingDays());
+        return acknowledgementDue == null ? null : responseFromAcknowledgementDue(acknowledgementDue);
+    }
+
+    /** The response timescale counted from the acknowledgement, which the facts have. */
+    private LocalDate responseFromAcknowledgement() {
+        if (responseFromAcknowledgement == UNKNOWN) {
+            responseFromAcknowledgement = calendar.addWorkingDays(date(facts.acknowledgedAt()), responseWorkingDays());
+        }
+        return responseFromAcknowledgement;
+    }
+
+    /** The response timescale counted from {@code acknowledgementDue}, the only one this stage has. */
+    private LocalDate responseFromAcknowledgementDue(LocalDate acknowledgementDue) {
+        if (responseFromAcknowledgementDue == UNKNOWN) {
+            responseFromAcknowledgementDue = calendar.addWorkingDays(acknowledgementDue, responseWorkingDays());
+        }
+        return responseFromAcknowledgementDue;
     }
 
     /** The limit is measured from the due date before the first extension, for every later one too. */
