@@ -1,0 +1,41 @@
+package io.complaintmonitor.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.complaintmonitor.domain.stats.ComplaintFigures;
+import io.complaintmonitor.domain.stats.DimensionKey;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark's fixtures do what its names and the README say, not nothing. */
+class FiguresBenchmarkTest {
+
+    private final FiguresBenchmark.Responses r = new FiguresBenchmark.Responses();
+
+    @BeforeEach
+    void setUp() {
+        r.setUp();
+    }
+
+    @Test
+    void shouldGiveEachComplaintAResponseThatChangesItsFigures() {
+        assertThat(r.before).hasSize(FiguresBenchmark.COMPLAINTS);
+        for (int i = 0; i < FiguresBenchmark.COMPLAINTS; i++) {
+            assertThat(r.after.get(i)).as("complaint %d", i).isNotEqualTo(r.before.get(i));
+        }
+        ComplaintFigures responded = r.rules.figuresOf(r.responded);
+        assertThat(responded.steps()).as("acknowledgement and response, both finished")
+                .hasSize(2).allMatch(step -> step.finished());
+    }
+
+    @Test
+    void shouldSortTheOutboxIntoEveryGroupTheComplaintsCountIn() {
+        Map<DimensionKey, Integer> records = FiguresBenchmark.outbox(r);
+
+        // all, source, six categories, four teams, one landlord; no contractor.
+        assertThat(records).hasSize(1 + 1 + 6 + 4 + 1);
+        assertThat(records).containsKey(DimensionKey.ALL);
+        assertThat(records.values()).allMatch(n -> n >= 1);
+    }
+}
