@@ -10,6 +10,7 @@ import io.complaintmonitor.domain.complaint.Source;
 import io.complaintmonitor.domain.stats.ComplaintFigures;
 import io.complaintmonitor.domain.stats.DimensionKey;
 import io.complaintmonitor.domain.stats.FiguresBatch;
+import io.complaintmonitor.simulate.CategoryMix;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>{@link #outboxOfAThousandResponses}: 1,000 complaints each given its stage 1 response, the
  * changes of each merged into one outbox, sorted and cut; divide by 1,000 for a figure per event.
- * The complaints differ in category (six), handling team (four) and receipt date (a working
+ * The complaints differ in category (the simulator's eight), handling team (four) and receipt date (a working
  * month), so the groups merge some facts and not others, as in a backfill.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -51,8 +52,8 @@ public class FiguresBenchmark {
     static final int COMPLAINTS = 1_000;
     /** As TrackingProcessor.MAX_FACTS_PER_RECORD. */
     static final int MAX_FACTS_PER_RECORD = 5_000;
-    private static final List<String> CATEGORIES = List.of("REPAIRS", "DAMP_AND_MOULD", "ASB", "STAFF_CONDUCT",
-            "NEIGHBOURHOOD", "RENT_AND_CHARGES");
+    /** The simulator's categories (eight). */
+    static final List<String> CATEGORIES = CategoryMix.CATEGORIES;
     private static final List<String> TEAMS = List.of("housing-north", "housing-south", "repairs-hub", "income");
 
     /** The states and figures, built once; the rules and the figures never mutate a state. */

@@ -33,8 +33,9 @@ class FiguresBenchmarkTest {
     void shouldSortTheOutboxIntoEveryGroupTheComplaintsCountIn() {
         Map<DimensionKey, Integer> records = FiguresBenchmark.outbox(r);
 
-        // all, source, six categories, four teams, one landlord; no contractor.
-        assertThat(records).hasSize(1 + 1 + 6 + 4 + 1);
+        // all, source, eight categories, four teams, one landlord; no contractor.
+        assertThat(FiguresBenchmark.CATEGORIES).hasSize(8);
+        assertThat(records).hasSize(1 + 1 + 8 + 4 + 1);
         assertThat(records).containsKey(DimensionKey.ALL);
         assertThat(records.values()).allMatch(n -> n >= 1);
     }

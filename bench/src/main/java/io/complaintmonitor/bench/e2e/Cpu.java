@@ -49,7 +49,6 @@ record Cpu(long streamThreadsNanos, long processNanos) {
                 && STREAM_THREAD.matcher(threadName.substring(applicationId.length() + 1)).matches();
     }
 
-
     private static long processCpuNow() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();

@@ -69,12 +69,10 @@ public record Results(
          */
         static final double MIN_SECOND_HALF_SECONDS = 2.0;
 
-        /** The whole run and, from {@code halfSeconds} on, the other half of the records; no CPU figures. */
-        public static Rate of(long records, CatchUp.Timing timing) {
-            return of(records, Cpu.NONE, timing);
-        }
-
-        /** As above, with the CPU used from {@code atStart} to the timing's samples. */
+        /**
+         * The whole run and, from {@code halfSeconds} on, the other half of the records, with the CPU
+         * used from {@code atStart} to the timing's samples (none where either is {@link Cpu#NONE}).
+         */
         public static Rate of(long records, Cpu atStart, CatchUp.Timing timing) {
             double secondHalfSeconds = timing.seconds() - timing.halfSeconds();
             boolean rated = secondHalfSeconds >= MIN_SECOND_HALF_SECONDS;

@@ -15,7 +15,7 @@ class ResultsTest {
     Path dir;
 
     private static Results sample(Results.Memory memory) {
-        return sample(memory, Results.Rate.of(1_000_000, new CatchUp.Timing(20.0, 12.0)));
+        return sample(memory, Results.Rate.of(1_000_000, Cpu.NONE, new CatchUp.Timing(20.0, 12.0)));
     }
 
     private static Results sampleWith(Results.Rate passThrough) {
@@ -23,12 +23,12 @@ class ResultsTest {
     }
 
     private static Results sample(Results.Memory memory, Results.Rate passThrough) {
-        Results.Rate monitor = Results.Rate.of(1_000_000, new CatchUp.Timing(40.0, 30.0));
+        Results.Rate monitor = Results.Rate.of(1_000_000, Cpu.NONE, new CatchUp.Timing(40.0, 30.0));
         Results.Latency latency = new Results.Latency(2_000, 10, 2_000, 900, 1_400, 1_600, 5.0);
         return new Results("2026-11-23T01:00:00Z",
                 new Results.Machine(2, "cpu", 24L << 30, "jdk", "Linux", "4.00 4.00 4.00", "5.00 5.00 5.00"),
                 Results.BenchOptionsView.of(BenchOptions.defaults()), Results.Rate.of(1_000_000, 10),
-                Results.Rate.of(1_000_000, 4), passThrough, Results.Rate.of(1_000_000, new CatchUp.Timing(25.0, 15.0)),
+                Results.Rate.of(1_000_000, 4), passThrough, Results.Rate.of(1_000_000, Cpu.NONE, new CatchUp.Timing(25.0, 15.0)),
                 monitor, 0.5, latency, memory,
                 Results.targets(0.5, monitor, latency, memory), true, List.of("a note"));
     }
@@ -58,7 +58,7 @@ class ResultsTest {
 
     @Test
     void shouldRateTheSecondHalfFromTheMomentHalfWasCommitted() {
-        Results.Rate rate = Results.Rate.of(1_001, new CatchUp.Timing(10.0, 8.0));
+        Results.Rate rate = Results.Rate.of(1_001, Cpu.NONE, new CatchUp.Timing(10.0, 8.0));
 
         assertThat(rate.perSecond()).isEqualTo(100.0);
         assertThat(rate.secondHalfPerSecond()).as("501 records in the last 2 s").isEqualTo(251.0);
@@ -66,9 +66,9 @@ class ResultsTest {
 
     @Test
     void shouldNotRateASecondHalfTooShortToTime() {
-        assertThat(Results.Rate.of(10_000, new CatchUp.Timing(5.0, 3.5)).secondHalfPerSecond()).isNull();
-        assertThat(Results.Rate.of(10_000, new CatchUp.Timing(5.0, 5.0)).secondHalfPerSecond()).isNull();
-        assertThat(ResultTable.render(sampleWith(Results.Rate.of(10_000, new CatchUp.Timing(5.0, 5.0)))))
+        assertThat(Results.Rate.of(10_000, Cpu.NONE, new CatchUp.Timing(5.0, 3.5)).secondHalfPerSecond()).isNull();
+        assertThat(Results.Rate.of(10_000, Cpu.NONE, new CatchUp.Timing(5.0, 5.0)).secondHalfPerSecond()).isNull();
+        assertThat(ResultTable.render(sampleWith(Results.Rate.of(10_000, Cpu.NONE, new CatchUp.Timing(5.0, 5.0)))))
                 .containsPattern("pass-through Streams, exactly-once +10,000 +5.0 +2,000 +- +- +-\\n");
     }
 

@@ -22,6 +22,8 @@ final class StageClock {
 
     /** Code 6.2 (stage 1) and 6.11 (stage 2). */
     static final int ACKNOWLEDGEMENT_WORKING_DAYS = 5;
+    /** A base date not worked out yet: a date no complaint has, compared by identity. */
+    private static final LocalDate UNKNOWN = LocalDate.MIN;
 
     private final int stage;
     private final StageFacts facts;
@@ -36,8 +38,6 @@ final class StageClock {
     private LocalDate fromTrigger = UNKNOWN;
     private LocalDate responseFromAcknowledgement = UNKNOWN;
     private LocalDate responseFromAcknowledgementDue = UNKNOWN;
-    /** Not worked out yet; a date no complaint has, and compared by identity. */
-    private static final LocalDate UNKNOWN = LocalDate.MIN;
 
     StageClock(int stage, StageFacts facts, Instant stoppedAt, WorkingDayCalendar calendar, int dueSoonWorkingDays) {
         this.stage = stage;
