@@ -212,6 +212,17 @@ class DockerComposeTest {
     }
 
     @Test
+    void shouldSizeTheHeapAndChooseTheCollectorTheBenchmarkMeasured() throws IOException {
+        Matcher options = Pattern.compile("(?m)^ENV JAVA_TOOL_OPTIONS=\"([^\"]+)\"$").matcher(dockerfile());
+        assertThat(options.find()).as("JVM options the JVM reads without a shell: JAVA_TOOL_OPTIONS").isTrue();
+        List<String> flags = List.of(options.group(1).split(" "));
+        assertThat(flags).as("a deliberate heap, as the memory benchmark runs the monitor")
+                .anyMatch(flag -> flag.matches("-Xmx\\d+[mg]"));
+        assertThat(flags).as("the collector the throughput benchmark measured").contains("-XX:+UseParallelGC");
+        assertThat(Files.readString(ROOT.resolve("bench/run.sh"))).contains("-XX:+UseParallelGC");
+    }
+
+    @Test
     void shouldRunAsANonRootUserWithAHealthcheckItsImageCanExecute() throws IOException {
         String dockerfile = dockerfile();
         Matcher from = Pattern.compile("(?m)^FROM (\\S+)").matcher(dockerfile);

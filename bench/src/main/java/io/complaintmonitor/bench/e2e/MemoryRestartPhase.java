@@ -135,8 +135,9 @@ final class MemoryRestartPhase {
 
     private Process startChild(Map<ConfigKey, String> settings) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.monitorHeap(), "-jar",
-                options.monitorJar().toString(), "run"));
+        // The collector the Dockerfile runs the monitor with (see the README's "JVM settings").
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.monitorHeap(), "-XX:+UseParallelGC",
+                "-jar", options.monitorJar().toString(), "run"));
         ProcessBuilder builder = new ProcessBuilder(command);
         settings.forEach((key, value) -> builder.environment().put(key.envVar(), value));
         Path log = options.childLog().toAbsolutePath();
