@@ -9,10 +9,15 @@ import io.complaintmonitor.domain.complaint.EventType;
 import io.complaintmonitor.domain.complaint.Source;
 import io.complaintmonitor.domain.stats.ComplaintFigures;
 import io.complaintmonitor.domain.stats.DimensionKey;
+import io.complaintmonitor.domain.stats.DurationAggregate;
 import io.complaintmonitor.domain.stats.FiguresBatch;
+import io.complaintmonitor.domain.stats.Labels;
+import io.complaintmonitor.domain.stats.Step;
+import io.complaintmonitor.domain.stats.StepMeasure;
 import io.complaintmonitor.simulate.CategoryMix;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +121,34 @@ public class FiguresBenchmark {
     @Benchmark
     public void outboxOfAThousandResponses(Responses r, Blackhole bh) {
         bh.consume(outbox(r));
+    }
+
+    /** One window's aggregate, as the figures task keeps it: 500 steps of 0 to 24 working days. */
+    @State(Scope.Benchmark)
+    public static class Window {
+        DurationAggregate aggregate = DurationAggregate.EMPTY;
+        final List<StepMeasure> removed = new ArrayList<>();
+        final List<StepMeasure> added = new ArrayList<>();
+
+        @Setup
+        public void setUp() {
+            for (int i = 0; i < 500; i++) {
+                aggregate = aggregate.plus(step(i % 25, i % 7 != 0));
+            }
+            removed.add(step(9, true));
+            added.add(step(12, false));
+        }
+
+        private static StepMeasure step(int workingDays, boolean within) {
+            return new StepMeasure(Step.STAGE1_RESPONSE, Labels.NONE, LocalDate.parse("2026-02-16"), workingDays,
+                    within, 0, null, null);
+        }
+    }
+
+    /** A window's aggregate changed by one step taken out and one put in: the figures task's per-window work. */
+    @Benchmark
+    public void changeAWindowsAggregate(Window w, Blackhole bh) {
+        bh.consume(w.aggregate.change(w.removed, w.added));
     }
 
     /** The groups' records, as sendFigures makes them: the work of {@link #outboxOfAThousandResponses}. */

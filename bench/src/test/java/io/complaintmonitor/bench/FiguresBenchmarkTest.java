@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintmonitor.domain.stats.ComplaintFigures;
 import io.complaintmonitor.domain.stats.DimensionKey;
+import io.complaintmonitor.domain.stats.DurationAggregate;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,21 @@ class FiguresBenchmarkTest {
         assertThat(records).hasSize(1 + 1 + 8 + 4 + 1);
         assertThat(records).containsKey(DimensionKey.ALL);
         assertThat(records.values()).allMatch(n -> n >= 1);
+    }
+
+    @Test
+    void shouldMoveOneStepBetweenDurationsWhenTheWindowsAggregateIsChanged() {
+        FiguresBenchmark.Window w = new FiguresBenchmark.Window();
+        w.setUp();
+
+        DurationAggregate changed = w.aggregate.change(w.removed, w.added);
+
+        assertThat(w.aggregate.count()).isEqualTo(500);
+        assertThat(w.aggregate.histogram()).hasSize(25);
+        assertThat(changed.count()).isEqualTo(500);
+        assertThat(changed.totalWorkingDays()).isEqualTo(w.aggregate.totalWorkingDays() + 3);
+        assertThat(changed.withinTimescale()).isEqualTo(w.aggregate.withinTimescale() - 1);
+        assertThat(changed.histogram().get(9)).isEqualTo(w.aggregate.histogram().get(9) - 1);
+        assertThat(changed.histogram().get(12)).isEqualTo(w.aggregate.histogram().get(12) + 1);
     }
 }

@@ -172,4 +172,28 @@ class DurationAggregateTest {
             assertThat(a).isEqualTo(rest);
         }
     }
+
+    @Test
+    void shouldSortAStoredHistogramAndLeaveItUnchangedWhenAChangeIsMade() {
+        // As read back from a store: in no order, with a stray zero count.
+        Map<Integer, Long> stored = new java.util.LinkedHashMap<>();
+        stored.put(8, 1L);
+        stored.put(2, 2L);
+        stored.put(5, 0L);
+        stored.put(3, 1L);
+        DurationAggregate read = new DurationAggregate(4, 3, 15, 0, stored);
+
+        assertThat(read.histogram()).containsExactly(Map.entry(2, 2L), Map.entry(3, 1L), Map.entry(8, 1L));
+        assertThat(read.histogram()).isEqualTo(Map.of(2, 2L, 3, 1L, 8, 1L)).containsKey(3).doesNotContainKey(5);
+        assertThat(read.max()).isEqualTo(8);
+        assertThat(read.percentile(0.5)).isEqualTo(2);
+
+        DurationAggregate changed = read.change(List.of(finished(2), finished(8)), List.of(finished(1), finished(30)));
+        assertThat(changed.histogram()).containsExactly(Map.entry(1, 1L), Map.entry(2, 1L), Map.entry(3, 1L),
+                Map.entry(30, 1L));
+        assertThat(changed.max()).isEqualTo(30);
+        assertThat(read.histogram()).as("the value changed from is untouched")
+                .containsExactly(Map.entry(2, 2L), Map.entry(3, 1L), Map.entry(8, 1L));
+        assertThatThrownBy(() -> changed.histogram().put(4, 1L)).isInstanceOf(UnsupportedOperationException.class);
+    }
 }
