@@ -196,4 +196,19 @@ class DurationAggregateTest {
                 .containsExactly(Map.entry(2, 2L), Map.entry(3, 1L), Map.entry(8, 1L));
         assertThatThrownBy(() -> changed.histogram().put(4, 1L)).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void shouldReadBackWhatItWroteWhenStoredAsJson() {
+        DurationAggregate a = of(5, 1, 13, 2, 8, 3, 2).plus(finished(21, false, 2));
+        var serde = io.complaintmonitor.serde.JsonSerde.of(DurationAggregate.class);
+
+        byte[] json = serde.serializer().serialize("stats", a);
+        DurationAggregate read = serde.deserializer().deserialize("stats", json);
+
+        assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"histogram\":{\"1\":1,\"2\":2,\"3\":1,\"5\":1,\"8\":1,\"13\":1,\"21\":1}");
+        assertThat(read).isEqualTo(a);
+        assertThat(read.percentile(0.9)).isEqualTo(a.percentile(0.9));
+        assertThat(read.max()).isEqualTo(21);
+    }
 }
