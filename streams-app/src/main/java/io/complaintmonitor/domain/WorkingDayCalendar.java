@@ -8,8 +8,9 @@ import java.util.Objects;
 
 /**
  * Working days as the Complaint Handling Code counts them: Monday to Friday, except the bank
- * holidays of one gov.uk division. Arithmetic is O(log holidays): weekdays are counted by formula
- * and holidays by binary search, never by walking day by day.
+ * holidays of one gov.uk division. Arithmetic is O(1): weekdays are counted by formula and
+ * holidays read from a table of the covered years by day (by binary search outside it, or for a
+ * calendar of more than {@value #MAX_TABLED_YEARS} years), never by walking day by day.
  *
  * <p>The calendar knows which years its holiday list covers and refuses to answer outside them,
  * because silently assuming "no holidays" would move due dates without anyone noticing.
@@ -19,16 +20,32 @@ public final class WorkingDayCalendar {
     /** Monday 5 January 1970: weekday numbering starts here. */
     private static final long MONDAY_EPOCH_DAY = LocalDate.of(1970, 1, 5).toEpochDay();
 
+    /** Most years a calendar keeps a table of holidays by day for (see {@link #holidaysUpTo}). */
+    static final int MAX_TABLED_YEARS = 400;
+    /** Days of the table either side of the covered years: the working-day guesses step a little past them. */
+    private static final int TABLE_MARGIN_DAYS = 31;
+
     private final String division;
     private final long[] weekdayHolidays;
     private final int firstYear;
     private final int lastYear;
+    /** Weekday holidays on or before each day from {@link #tableFirstDay}; empty past MAX_TABLED_YEARS. */
+    private final int[] holidaysByDay;
+    private final long tableFirstDay;
 
     private WorkingDayCalendar(String division, long[] weekdayHolidays, int firstYear, int lastYear) {
         this.division = division;
         this.weekdayHolidays = weekdayHolidays;
         this.firstYear = firstYear;
         this.lastYear = lastYear;
+        boolean tabled = (long) lastYear - firstYear < MAX_TABLED_YEARS;
+        this.tableFirstDay = tabled ? LocalDate.of(firstYear, 1, 1).toEpochDay() - TABLE_MARGIN_DAYS : 0;
+        this.holidaysByDay = tabled
+                ? new int[(int) (LocalDate.of(lastYear, 12, 31).toEpochDay() + TABLE_MARGIN_DAYS - tableFirstDay + 1)]
+                : new int[0];
+        for (int d = 0; d < holidaysByDay.length; d++) {
+            holidaysByDay[d] = (int) searchHolidaysUpTo(tableFirstDay + d);
+        }
     }
 
     /**
@@ -68,7 +85,8 @@ public final class WorkingDayCalendar {
 
     public boolean isWorkingDay(LocalDate date) {
         requireCovered(date);
-        return !isWeekend(date) && Arrays.binarySearch(weekdayHolidays, date.toEpochDay()) < 0;
+        long day = date.toEpochDay();
+        return !isWeekend(date) && holidaysUpTo(day) == holidaysUpTo(day - 1);
     }
 
     /**
@@ -155,7 +173,16 @@ public final class WorkingDayCalendar {
         return MONDAY_EPOCH_DAY + Math.floorDiv(zeroBased, 5) * 7 + Math.floorMod(zeroBased, 5);
     }
 
+    /**
+     * Weekday holidays on or before {@code epochDay}: read from the table (every date the clocks
+     * ask about is in it, and they ask dozens of times per event), searched for outside it.
+     */
     private long holidaysUpTo(long epochDay) {
+        long d = epochDay - tableFirstDay;
+        return d >= 0 && d < holidaysByDay.length ? holidaysByDay[(int) d] : searchHolidaysUpTo(epochDay);
+    }
+
+    private long searchHolidaysUpTo(long epochDay) {
         int at = Arrays.binarySearch(weekdayHolidays, epochDay);
         return at >= 0 ? at + 1 : -(at + 1);
     }

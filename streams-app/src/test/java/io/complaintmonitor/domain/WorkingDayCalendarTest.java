@@ -94,4 +94,30 @@ class WorkingDayCalendarTest {
                 List.of(LocalDate.of(2021, 12, 25), LocalDate.of(2021, 12, 27)), 2021, 2022);
         assertThat(calendar.addWorkingDays(LocalDate.of(2021, 12, 24), 1)).isEqualTo(LocalDate.of(2021, 12, 28));
     }
+
+    @Test
+    void shouldAnswerAlikeWhenTheCalendarCoversTooManyYearsForItsTable() {
+        // The bundled holidays, once in a calendar of their own years (answered from its table)
+        // and once in one of 1700 to 2300 (too long for a table: answered by binary search).
+        List<LocalDate> holidays = new java.util.ArrayList<>();
+        for (LocalDate d = LocalDate.of(2018, 1, 1); !d.isAfter(LocalDate.of(2027, 12, 31)); d = d.plusDays(1)) {
+            if (!CALENDAR.isWorkingDay(d) && d.getDayOfWeek().getValue() < 6) {
+                holidays.add(d);
+            }
+        }
+        WorkingDayCalendar tabled = WorkingDayCalendar.of("tabled", holidays, 2018, 2027);
+        WorkingDayCalendar searched = WorkingDayCalendar.of("searched", holidays, 1700, 1700
+                + WorkingDayCalendar.MAX_TABLED_YEARS + 200);
+        java.util.Random random = new java.util.Random(20261123L);
+        for (int i = 0; i < 20_000; i++) {
+            LocalDate a = LocalDate.of(2018, 3, 1).plusDays(random.nextInt(3_400));
+            LocalDate b = a.plusDays(random.nextInt(60) - 10);
+            int n = random.nextInt(30);
+            assertThat(tabled.isWorkingDay(a)).as("%s", a).isEqualTo(searched.isWorkingDay(a));
+            assertThat(tabled.addWorkingDays(a, n)).as("%s + %d", a, n).isEqualTo(searched.addWorkingDays(a, n));
+            assertThat(tabled.minusWorkingDays(a, n)).as("%s - %d", a, n).isEqualTo(searched.minusWorkingDays(a, n));
+            assertThat(tabled.workingDaysBetween(a, b)).as("%s to %s", a, b).isEqualTo(searched.workingDaysBetween(a, b));
+        }
+        assertThat(holidays).hasSizeGreaterThan(70);
+    }
 }
