@@ -3,7 +3,6 @@ package io.complaintmonitor.domain.stats;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * How many steps of one group are open past due at the start of each day, kept as changes by
@@ -19,15 +18,8 @@ public record OverdueLedger(long base, long foldedUpTo, Map<Long, Long> changes)
     public static final OverdueLedger EMPTY = new OverdueLedger(0, Long.MIN_VALUE, Map.of());
 
     public OverdueLedger {
-        // A map this class built for the new value is taken as it is: copied once, not twice per change.
-        changes = changes instanceof Changes own ? own : new Changes(changes);
-    }
-
-    /** The sorted changes of a ledger: only this class makes them, so it alone may hand one over uncopied. */
-    private static final class Changes extends TreeMap<Long, Long> {
-        Changes(Map<Long, Long> from) {
-            super(from);
-        }
+        // Changes this class built for the new value are taken as they are: copied once, not twice per change.
+        changes = SortedCounts.of(changes, Long::valueOf);
     }
 
     public OverdueLedger plus(StepMeasure step) {
@@ -53,14 +45,14 @@ public record OverdueLedger(long base, long foldedUpTo, Map<Long, Long> changes)
 
     /** Takes {@code removed} out and puts {@code added} in, copying the changes once. */
     public OverdueLedger change(List<StepMeasure> removed, List<StepMeasure> added) {
-        Changes c = new Changes(changes);
+        SortedCounts<Long> c = sorted().copy();
         long[] newBase = {base};
         removed.forEach(step -> count(c, newBase, step, -1));
         added.forEach(step -> count(c, newBase, step, 1));
         return new OverdueLedger(newBase[0], foldedUpTo, c);
     }
 
-    private void count(Changes c, long[] newBase, StepMeasure step, int sign) {
+    private void count(SortedCounts<Long> c, long[] newBase, StepMeasure step, int sign) {
         if (firstDayAffected(step) == null) {
             return;
         }
@@ -69,24 +61,15 @@ public record OverdueLedger(long base, long foldedUpTo, Map<Long, Long> changes)
         if (from <= foldedUpTo) {
             newBase[0] += sign;
         } else {
-            bump(c, from, sign);
+            c.add(from, sign);
         }
         if (step.overdueUntil() != null) {
             long until = step.overdueUntil().toEpochDay();
             if (until <= foldedUpTo) {
                 newBase[0] -= sign;
             } else {
-                bump(c, until, -sign);
+                c.add(until, -sign);
             }
-        }
-    }
-
-    private static void bump(TreeMap<Long, Long> c, long day, long by) {
-        long v = c.getOrDefault(day, 0L) + by;
-        if (v == 0) {
-            c.remove(day);
-        } else {
-            c.put(day, v);
         }
     }
 
@@ -97,11 +80,7 @@ public record OverdueLedger(long base, long foldedUpTo, Map<Long, Long> changes)
             throw new IllegalArgumentException(day + " is before the ledger's folded days (up to "
                     + LocalDate.ofEpochDay(foldedUpTo) + ")");
         }
-        long sum = base;
-        for (Map.Entry<Long, Long> e : ((TreeMap<Long, Long>) changes).headMap(d, true).entrySet()) {
-            sum += e.getValue();
-        }
-        return sum;
+        return base + sorted().sumUpTo(d);
     }
 
     /** Folds the changes up to and including {@code day} into the base; the ledger then answers from day on. */
@@ -110,17 +89,16 @@ public record OverdueLedger(long base, long foldedUpTo, Map<Long, Long> changes)
         if (d <= foldedUpTo) {
             return this;
         }
-        Changes c = new Changes(changes);
-        long newBase = base;
-        var head = c.headMap(d, true);
-        for (long v : head.values()) {
-            newBase += v;
-        }
-        head.clear();
+        SortedCounts<Long> c = sorted().copy();
+        long newBase = base + c.removeUpTo(d);
         return new OverdueLedger(newBase, d, c);
     }
 
     public boolean isEmpty() {
         return base == 0 && changes.isEmpty();
+    }
+
+    private SortedCounts<Long> sorted() {
+        return (SortedCounts<Long>) changes;
     }
 }
