@@ -72,7 +72,7 @@ public final class LondonTime {
         if (seconds < FIRST || seconds >= LAST) {
             return instant.atZone(ZONE).toLocalDate();
         }
-        return LocalDate.ofEpochDay(Math.floorDiv(seconds + offsetAt(seconds), 86_400L));
+        return LocalDate.ofEpochDay(Math.floorDiv(seconds + offsetAt(seconds), DAY));
     }
 
     /**
@@ -83,7 +83,7 @@ public final class LondonTime {
      * and the zone's rules answer otherwise.
      */
     public static Instant startOf(LocalDate date) {
-        long midnightUtc = date.toEpochDay() * 86_400L;
+        long midnightUtc = date.toEpochDay() * DAY;
         if (midnightUtc - 3_600 >= FIRST && midnightUtc < LAST) {
             int offset = offsetAt(midnightUtc);
             long start = midnightUtc - offset;

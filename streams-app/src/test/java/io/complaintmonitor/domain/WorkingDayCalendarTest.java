@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -99,7 +101,7 @@ class WorkingDayCalendarTest {
     void shouldAnswerAlikeWhenTheCalendarCoversTooManyYearsForItsTable() {
         // The bundled holidays, once in a calendar of their own years (answered from its table)
         // and once in one of 1700 to 2300 (too long for a table: answered by binary search).
-        List<LocalDate> holidays = new java.util.ArrayList<>();
+        List<LocalDate> holidays = new ArrayList<>();
         for (LocalDate d = LocalDate.of(2018, 1, 1); !d.isAfter(LocalDate.of(2027, 12, 31)); d = d.plusDays(1)) {
             if (!CALENDAR.isWorkingDay(d) && d.getDayOfWeek().getValue() < 6) {
                 holidays.add(d);
@@ -108,7 +110,7 @@ class WorkingDayCalendarTest {
         WorkingDayCalendar tabled = WorkingDayCalendar.of("tabled", holidays, 2018, 2027);
         WorkingDayCalendar searched = WorkingDayCalendar.of("searched", holidays, 1700, 1700
                 + WorkingDayCalendar.MAX_TABLED_YEARS + 200);
-        java.util.Random random = new java.util.Random(20261123L);
+        Random random = new Random(20261123L);
         for (int i = 0; i < 20_000; i++) {
             LocalDate a = LocalDate.of(2018, 3, 1).plusDays(random.nextInt(3_400));
             LocalDate b = a.plusDays(random.nextInt(60) - 10);
@@ -116,7 +118,8 @@ class WorkingDayCalendarTest {
             assertThat(tabled.isWorkingDay(a)).as("%s", a).isEqualTo(searched.isWorkingDay(a));
             assertThat(tabled.addWorkingDays(a, n)).as("%s + %d", a, n).isEqualTo(searched.addWorkingDays(a, n));
             assertThat(tabled.minusWorkingDays(a, n)).as("%s - %d", a, n).isEqualTo(searched.minusWorkingDays(a, n));
-            assertThat(tabled.workingDaysBetween(a, b)).as("%s to %s", a, b).isEqualTo(searched.workingDaysBetween(a, b));
+            assertThat(tabled.workingDaysBetween(a, b)).as("%s to %s", a, b)
+                    .isEqualTo(searched.workingDaysBetween(a, b));
         }
         assertThat(holidays).hasSizeGreaterThan(70);
     }

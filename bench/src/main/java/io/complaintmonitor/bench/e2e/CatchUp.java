@@ -37,10 +37,6 @@ final class CatchUp {
      * @param cpuAtEnd the CPU time used at the poll that found it caught up
      */
     record Timing(double seconds, double halfSeconds, Cpu cpuAtHalf, Cpu cpuAtEnd) {
-
-        Timing(double seconds, double halfSeconds) {
-            this(seconds, halfSeconds, Cpu.NONE, Cpu.NONE);
-        }
     }
 
     static final long POLL_MS = 200;

@@ -15,7 +15,7 @@ class ResultsTest {
     Path dir;
 
     private static Results sample(Results.Memory memory) {
-        return sample(memory, Results.Rate.of(1_000_000, Cpu.NONE, new CatchUp.Timing(20.0, 12.0)));
+        return sample(memory, Results.Rate.of(1_000_000, Cpu.NONE, untimed(20.0, 12.0)));
     }
 
     private static Results sampleWith(Results.Rate passThrough) {
@@ -23,12 +23,12 @@ class ResultsTest {
     }
 
     private static Results sample(Results.Memory memory, Results.Rate passThrough) {
-        Results.Rate monitor = Results.Rate.of(1_000_000, Cpu.NONE, new CatchUp.Timing(40.0, 30.0));
+        Results.Rate monitor = Results.Rate.of(1_000_000, Cpu.NONE, untimed(40.0, 30.0));
         Results.Latency latency = new Results.Latency(2_000, 10, 2_000, 900, 1_400, 1_600, 5.0);
         return new Results("2026-11-23T01:00:00Z",
                 new Results.Machine(2, "cpu", 24L << 30, "jdk", "Linux", "4.00 4.00 4.00", "5.00 5.00 5.00"),
                 Results.BenchOptionsView.of(BenchOptions.defaults()), Results.Rate.of(1_000_000, 10),
-                Results.Rate.of(1_000_000, 4), passThrough, Results.Rate.of(1_000_000, Cpu.NONE, new CatchUp.Timing(25.0, 15.0)),
+                Results.Rate.of(1_000_000, 4), passThrough, Results.Rate.of(1_000_000, Cpu.NONE, untimed(25.0, 15.0)),
                 monitor, 0.5, latency, memory,
                 Results.targets(0.5, monitor, latency, memory), true, List.of("a note"));
     }
@@ -58,7 +58,7 @@ class ResultsTest {
 
     @Test
     void shouldRateTheSecondHalfFromTheMomentHalfWasCommitted() {
-        Results.Rate rate = Results.Rate.of(1_001, Cpu.NONE, new CatchUp.Timing(10.0, 8.0));
+        Results.Rate rate = Results.Rate.of(1_001, Cpu.NONE, untimed(10.0, 8.0));
 
         assertThat(rate.perSecond()).isEqualTo(100.0);
         assertThat(rate.secondHalfPerSecond()).as("501 records in the last 2 s").isEqualTo(251.0);
@@ -66,9 +66,9 @@ class ResultsTest {
 
     @Test
     void shouldNotRateASecondHalfTooShortToTime() {
-        assertThat(Results.Rate.of(10_000, Cpu.NONE, new CatchUp.Timing(5.0, 3.5)).secondHalfPerSecond()).isNull();
-        assertThat(Results.Rate.of(10_000, Cpu.NONE, new CatchUp.Timing(5.0, 5.0)).secondHalfPerSecond()).isNull();
-        assertThat(ResultTable.render(sampleWith(Results.Rate.of(10_000, Cpu.NONE, new CatchUp.Timing(5.0, 5.0)))))
+        assertThat(Results.Rate.of(10_000, Cpu.NONE, untimed(5.0, 3.5)).secondHalfPerSecond()).isNull();
+        assertThat(Results.Rate.of(10_000, Cpu.NONE, untimed(5.0, 5.0)).secondHalfPerSecond()).isNull();
+        assertThat(ResultTable.render(sampleWith(Results.Rate.of(10_000, Cpu.NONE, untimed(5.0, 5.0)))))
                 .containsPattern("pass-through Streams, exactly-once +10,000 +5.0 +2,000 +- +- +-\\n");
     }
 
@@ -116,5 +116,10 @@ class ResultsTest {
         assertThat(table).contains("2 cores", "load 4.00 4.00 4.00 -> 5.00 5.00 5.00", "monitor / pass-through: 0.50",
                 "second halves alone: 0.80", "2nd half/s", "50,000", "keyed count in RocksDB", "40,000",
                 "p99 1400 ms", "MISSED", "not measured", "note: a note");
+    }
+
+    /** A catch-up timing without CPU samples, as for a phase in another process. */
+    private static CatchUp.Timing untimed(double seconds, double halfSeconds) {
+        return new CatchUp.Timing(seconds, halfSeconds, Cpu.NONE, Cpu.NONE);
     }
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.complaintmonitor.serde.JsonSerde;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -176,7 +179,7 @@ class DurationAggregateTest {
     @Test
     void shouldSortAStoredHistogramAndLeaveItUnchangedWhenAChangeIsMade() {
         // As read back from a store: in no order, with a stray zero count.
-        Map<Integer, Long> stored = new java.util.LinkedHashMap<>();
+        Map<Integer, Long> stored = new LinkedHashMap<>();
         stored.put(8, 1L);
         stored.put(2, 2L);
         stored.put(5, 0L);
@@ -200,12 +203,12 @@ class DurationAggregateTest {
     @Test
     void shouldReadBackWhatItWroteWhenStoredAsJson() {
         DurationAggregate a = of(5, 1, 13, 2, 8, 3, 2).plus(finished(21, false, 2));
-        var serde = io.complaintmonitor.serde.JsonSerde.of(DurationAggregate.class);
+        var serde = JsonSerde.of(DurationAggregate.class);
 
         byte[] json = serde.serializer().serialize("stats", a);
         DurationAggregate read = serde.deserializer().deserialize("stats", json);
 
-        assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(json, StandardCharsets.UTF_8))
                 .contains("\"histogram\":{\"1\":1,\"2\":2,\"3\":1,\"5\":1,\"8\":1,\"13\":1,\"21\":1}");
         assertThat(read).isEqualTo(a);
         assertThat(read.percentile(0.9)).isEqualTo(a.percentile(0.9));
