@@ -94,14 +94,14 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
      */
     static final Duration FIGURES_INTERVAL = Duration.ofMillis(250);
     /**
-     * Most steps and tallies the outbox holds (as written: a step put in n times is n) before it is
-     * sent early, without waiting for the interval: it is one store value, written to its changelog
-     * at every commit, and its facts carry their labels, so it must stay well below the 1 MiB a
-     * broker takes in one record (an audit fed from a file outran the 250 ms interval and reached
-     * 1.2 MB; a million complaints received alike on one day, 1.06 MB in fewer distinct steps).
+     * Most steps and tallies the outbox holds (as written: each distinct step once, with its count)
+     * before it is sent early, without waiting for the interval: it is one store value, written to
+     * its changelog at every commit, and its facts carry their labels, so it must stay well below
+     * the 1 MiB a broker takes in one record (an audit fed from a file outran the 250 ms interval
+     * and reached 1.2 MB).
      */
     static final int MAX_OUTBOX_FACTS = 2_000;
-    /** Most steps and tallies in one figures record, well below what a broker takes in one record. */
+    /** Most distinct steps and tallies in one figures record, well below what a broker takes in one record. */
     static final int MAX_FACTS_PER_RECORD = 5_000;
 
     /** The clock: deadlines at or before this are judged (or in the backlog); null until the first tick. */

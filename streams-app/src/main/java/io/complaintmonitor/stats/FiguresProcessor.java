@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
@@ -119,70 +120,67 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
 
     /**
      * One group's changes, each store value read and written once however many facts change it:
-     * a delta merges the changes of many complaints (see {@link io.complaintmonitor.domain.stats.FiguresBatch}).
+     * a delta merges the changes of many complaints (see {@link io.complaintmonitor.domain.stats.FiguresBatch}),
+     * and counts alike steps once.
      */
     private void apply(FiguresDelta delta) {
         String group = delta.key().asString();
-        Map<Step, Changes<StepMeasure>> bySteps = new EnumMap<>(Step.class);
-        delta.removedSteps().forEach(s -> bySteps.computeIfAbsent(s.step(), k -> new Changes<>()).removed.add(s));
-        delta.addedSteps().forEach(s -> bySteps.computeIfAbsent(s.step(), k -> new Changes<>()).added.add(s));
+        Map<Step, Map<StepMeasure, Integer>> bySteps = new EnumMap<>(Step.class);
+        delta.steps().forEach((s, n) -> bySteps.computeIfAbsent(s.step(), k -> new LinkedHashMap<>()).put(s, n));
         bySteps.forEach((step, changes) -> applySteps(group, step, changes));
         if (!delta.removedTallies().isEmpty() || !delta.addedTallies().isEmpty()) {
             applyTallies(group, delta.removedTallies(), delta.addedTallies());
         }
     }
 
-    /** What to take out and put in. */
-    private static final class Changes<T> {
-        final List<T> removed = new ArrayList<>();
-        final List<T> added = new ArrayList<>();
-
-        List<T> of(int sign) {
-            return sign < 0 ? removed : added;
-        }
-    }
-
-    private void applySteps(String group, Step step, Changes<StepMeasure> changes) {
+    /** {@code changes}: each step with its signed count, those taken out first (as a delta keeps them). */
+    private void applySteps(String group, Step step, Map<StepMeasure, Integer> changes) {
         String groupKey = FiguresKeys.group(step, group);
-        Map<ReportingWindow, Changes<StepMeasure>> byWindow = new HashMap<>();
-        Changes<RecentSteps.Entry> entries = new Changes<>();
+        Map<ReportingWindow, Map<StepMeasure, Integer>> byWindow = new HashMap<>();
+        boolean contractor = group.startsWith(Dimension.CONTRACTOR.label() + "=");
+        List<RecentSteps.Entry> gone = new ArrayList<>();
+        List<RecentSteps.Entry> come = new ArrayList<>();
         LocalDate firstFinished = null;
         LocalDate firstAffected = null;
-        for (int sign : SIGNS) {
-            for (StepMeasure s : changes.of(sign)) {
-                LocalDate affected = OverdueLedger.firstDayAffected(s);
-                if (affected != null && (firstAffected == null || affected.isBefore(firstAffected))) {
-                    firstAffected = affected;
+        for (Map.Entry<StepMeasure, Integer> change : changes.entrySet()) {
+            StepMeasure s = change.getKey();
+            int n = change.getValue();
+            LocalDate affected = OverdueLedger.firstDayAffected(s);
+            if (affected != null && (firstAffected == null || affected.isBefore(firstAffected))) {
+                firstAffected = affected;
+            }
+            if (!s.finished()) {
+                continue;
+            }
+            if (firstFinished == null || s.finishedOn().isBefore(firstFinished)) {
+                firstFinished = s.finishedOn();
+            }
+            for (WindowKind kind : STEP_WINDOWS) {
+                byWindow.computeIfAbsent(kind.windowOf(s.finishedOn()), w -> new HashMap<>()).put(s, n);
+            }
+            if (contractor) {
+                RecentSteps.Entry entry = new RecentSteps.Entry(s.finishedOn(), step.label(), s.withinTimescale());
+                for (int i = 0; i < Math.abs(n); i++) {
+                    (n < 0 ? gone : come).add(entry);
                 }
-                if (!s.finished()) {
-                    continue;
-                }
-                if (firstFinished == null || s.finishedOn().isBefore(firstFinished)) {
-                    firstFinished = s.finishedOn();
-                }
-                for (WindowKind kind : STEP_WINDOWS) {
-                    byWindow.computeIfAbsent(kind.windowOf(s.finishedOn()), w -> new Changes<>()).of(sign).add(s);
-                }
-                entries.of(sign).add(new RecentSteps.Entry(s.finishedOn(), step.label(), s.withinTimescale()));
             }
         }
         byWindow.forEach((window, inWindow) -> {
             if (!frozen(window)) {
                 String key = FiguresKeys.stat(step, group, window);
                 DurationAggregate current = stats.get(key);
-                stats.put(key, (current == null ? DurationAggregate.EMPTY : current).change(inWindow.removed,
-                        inWindow.added));
+                stats.put(key, (current == null ? DurationAggregate.EMPTY : current).change(inWindow));
             }
         });
         if (firstFinished != null) {
             markPending(groupKey, firstFinished);
-            if (group.startsWith(Dimension.CONTRACTOR.label() + "=")) {
+            if (contractor) {
                 RecentSteps steps = recent.get(group);
                 RecentSteps next = steps == null ? RecentSteps.EMPTY : steps;
-                for (RecentSteps.Entry gone : entries.removed) {
-                    next = next.minus(gone);
+                for (RecentSteps.Entry entry : gone) {
+                    next = next.minus(entry);
                 }
-                for (RecentSteps.Entry entry : entries.added) {
+                for (RecentSteps.Entry entry : come) {
                     next = next.plus(entry, 2 * trendRules.thresholds().contractorLastSteps());
                 }
                 recent.put(group, next);
@@ -191,8 +189,7 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
         }
         OverdueLedger ledger = ledgers.get(groupKey);
         if (firstAffected != null) {
-            ledgers.put(groupKey, (ledger == null ? OverdueLedger.EMPTY : ledger).change(changes.removed,
-                    changes.added));
+            ledgers.put(groupKey, (ledger == null ? OverdueLedger.EMPTY : ledger).change(changes));
             // The count at the start of day d is the figure of windows ending on d, which contain d - 1.
             markPending(groupKey, firstAffected.minusDays(1));
         } else if (ledger == null) {

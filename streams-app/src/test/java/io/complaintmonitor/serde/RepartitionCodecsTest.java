@@ -18,6 +18,9 @@ import io.complaintmonitor.domain.stats.ComplaintFigures;
 import io.complaintmonitor.domain.stats.DimensionKey;
 import io.complaintmonitor.domain.stats.FiguresBatch;
 import io.complaintmonitor.domain.stats.FiguresDelta;
+import io.complaintmonitor.domain.stats.Labels;
+import io.complaintmonitor.domain.stats.StepMeasure;
+import io.complaintmonitor.domain.stats.Tally;
 import io.complaintmonitor.ingest.EventAdapters;
 import io.complaintmonitor.ingest.SurveyFeedback;
 import io.complaintmonitor.lifecycle.LifecycleCodecs;
@@ -31,6 +34,7 @@ import io.complaintmonitor.simulate.Simulation;
 import io.complaintmonitor.simulate.SimulationSettings;
 import io.complaintmonitor.stats.FiguresCodec;
 import io.complaintmonitor.stats.FiguresInput;
+import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +86,7 @@ class RepartitionCodecsTest {
     }
 
     @Test
-    void shouldCarryEveryEventAndEveryFiguresChangeOfASimulatedYear() {
+    void shouldCarryEveryEventAndEveryFiguresChangeOfASimulatedYear() throws IOException {
         ComplaintRules rules = new ComplaintRules(BankHolidayCalendars.bundled("england-and-wales"));
         SimulationSettings settings = SimulationSettings.builder().seed(5).homes(20_000)
                 .from(LocalDate.of(2025, 4, 1)).to(LocalDate.of(2026, 4, 1)).build();
@@ -138,12 +142,71 @@ class RepartitionCodecsTest {
         assertThat(outbox).hasSizeGreaterThan(10);
         assertThat(unsorted.toDeltas(Integer.MAX_VALUE).get(0).addedTallies())
                 .as("an unsorted batch keeps its facts' labels").allMatch(t -> t.labels().landlordId() != null);
-        byte[] version1 = FiguresCodec.BATCH.encode(outbox.get(DimensionKey.ALL));
-        version1[0] = 1;
-        assertSameBatch(FiguresCodec.BATCH.decode(version1), outbox.get(DimensionKey.ALL));
+        // Earlier versions wrote each step as many times as it was taken out or put in: a version 1
+        // outbox was a batch per group, version 2 added unsorted ones.
+        assertSameBatch(FiguresCodec.BATCH.decode(listedBatch(1, outbox.get(DimensionKey.ALL))),
+                outbox.get(DimensionKey.ALL));
+        assertSameBatch(FiguresCodec.BATCH.decode(listedBatch(2, unsorted)), unsorted);
+        assertThat(FiguresCodec.BATCH.encode(outbox.get(DimensionKey.ALL)).length)
+                .as("counted steps are written once").isLessThan(listedBatch(2, outbox.get(DimensionKey.ALL)).length);
+        List<FiguresDelta> sent = outbox.get(DimensionKey.ALL).toDeltas(5_000);
+        assertThat(FiguresCodec.INPUT.decode(listedInput(sent))).isEqualTo(new FiguresInput(sent));
         FiguresBatch empty = new FiguresBatch(DimensionKey.ALL);
         assertThat(FiguresCodec.BATCH.decode(FiguresCodec.BATCH.encode(empty)).isEmpty()).isTrue();
         assertThat(FiguresCodec.INPUT.decode(FiguresCodec.INPUT.encode(FiguresInput.CLOCK)).isClock()).isTrue();
+    }
+
+    /** An outbox batch as versions 1 and 2 wrote it: every step once per time it was taken out or put in. */
+    private static byte[] listedBatch(int version, FiguresBatch batch) throws IOException {
+        BinarySerde.Out out = new BinarySerde.Out();
+        out.writeByte(version);
+        out.count(batch.latestMillis());
+        writeListedDelta(out, batch.toDeltas(Integer.MAX_VALUE).get(0));
+        return out.toByteArray();
+    }
+
+    /** A figures-changes record as version 1 wrote it. */
+    private static byte[] listedInput(List<FiguresDelta> deltas) throws IOException {
+        BinarySerde.Out out = new BinarySerde.Out();
+        out.writeByte(1);
+        out.bool(false);
+        out.list(deltas, RepartitionCodecsTest::writeListedDelta);
+        return out.toByteArray();
+    }
+
+    private static void writeListedDelta(BinarySerde.Out out, FiguresDelta delta) throws IOException {
+        out.enumName(delta.key() == null ? null : delta.key().dimension());
+        out.string(delta.key() == null ? null : delta.key().value());
+        out.list(delta.removedSteps(), RepartitionCodecsTest::writeListedStep);
+        out.list(delta.addedSteps(), RepartitionCodecsTest::writeListedStep);
+        out.list(delta.removedTallies(), RepartitionCodecsTest::writeListedTally);
+        out.list(delta.addedTallies(), RepartitionCodecsTest::writeListedTally);
+    }
+
+    private static void writeListedStep(BinarySerde.Out out, StepMeasure s) throws IOException {
+        out.enumName(s.step());
+        writeListedLabels(out, s.labels());
+        out.date(s.finishedOn());
+        out.count(s.workingDays());
+        out.bool(s.withinTimescale());
+        out.count(s.extensions());
+        out.date(s.overdueFrom());
+        out.date(s.overdueUntil());
+    }
+
+    private static void writeListedTally(BinarySerde.Out out, Tally t) throws IOException {
+        out.string(t.measure());
+        out.date(t.date());
+        out.count(t.amount());
+        writeListedLabels(out, t.labels());
+    }
+
+    private static void writeListedLabels(BinarySerde.Out out, Labels labels) throws IOException {
+        out.string(labels.landlordId());
+        out.string(labels.source());
+        out.string(labels.category());
+        out.string(labels.contractorId());
+        out.string(labels.handlingTeam());
     }
 
     private static void assertSameBatch(FiguresBatch read, FiguresBatch batch) {

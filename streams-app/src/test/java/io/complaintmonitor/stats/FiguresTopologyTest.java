@@ -214,14 +214,17 @@ class FiguresTopologyTest {
         assertThat(monitor.counts(ALL, WindowKind.YEAR.windowOf(LocalDate.of(2024, 6, 1))))
                 .containsEntry("stage1.received", 365L);
 
-        // 2,100 complaints alike on one day: one step, put in 2,100 times, written 2,100 times.
+        // 2,100 complaints alike on one day: one step, put in 2,100 times, written once with its count
+        // (an earlier version wrote it 2,100 times, and a million such made a 1.06 MB value).
+        changes.readRecordsToList();
         for (int i = 0; i < 2_100; i++) {
             monitor.pipe(new ComplaintRecords("F-" + i).received("2026-02-02 10:00"));
         }
-        assertThat(changes.readRecordsToList()).as("sent early again, counting each copy").isNotEmpty();
         largest = outbox.readRecordsToList().stream().filter(r -> r.value() != null)
                 .mapToInt(r -> r.value().length).max().orElse(0);
-        assertThat(largest).as("the outbox's largest changelog value, in bytes").isBetween(1_000, 400_000);
+        assertThat(largest).as("the outbox's largest changelog value, in bytes").isBetween(1, 1_000);
+        monitor.sendFigures();
+        assertThat(monitor.counts(ALL, WindowKind.MONTH.parse("2026-02"))).containsEntry("stage1.received", 2_100L);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +30,6 @@ public final class FiguresBatch {
     /** Each step, with how many times more it was put in than taken out; no zero counts. */
     private final Map<StepMeasure, Integer> steps = new HashMap<>();
     private final Map<TallyKey, long[]> tallies = new HashMap<>();
-    /** The steps' counts summed, taken out or put in: how many steps {@link #toDeltas} writes. */
-    private int stepCopies;
     /** The latest event time among the changes merged: the time the batch is sent at. */
     private long latestMillis = Long.MIN_VALUE;
 
@@ -89,11 +88,11 @@ public final class FiguresBatch {
     }
 
     /**
-     * Steps and tallies as the batch is written out: a step put in n times is n facts, a tally
-     * counts as taken out and put in. What its stored size grows with.
+     * Steps and tallies as the batch is written out: a step once however many times it was put in
+     * (it is written with its count), a tally as taken out and put in. What its stored size grows with.
      */
     public int facts() {
-        return stepCopies + 2 * tallies.size();
+        return steps.size() + 2 * tallies.size();
     }
 
     /**
@@ -104,8 +103,7 @@ public final class FiguresBatch {
         if (!Objects.equals(delta.key(), key)) {
             throw new IllegalArgumentException("a delta to " + delta.key() + " in the batch of " + key);
         }
-        delta.removedSteps().forEach(s -> count(s, -1));
-        delta.addedSteps().forEach(s -> count(s, 1));
+        delta.steps().forEach(this::count);
         delta.removedTallies().forEach(t -> tally(t, REMOVED));
         delta.addedTallies().forEach(t -> tally(t, ADDED));
         latestMillis = Math.max(latestMillis, atMillis);
@@ -172,12 +170,7 @@ public final class FiguresBatch {
     }
 
     private void count(StepMeasure step, int n) {
-        steps.compute(step, (k, was) -> {
-            int before = was == null ? 0 : was;
-            int now = before + n;
-            stepCopies += Math.abs(now) - Math.abs(before);
-            return now == 0 ? null : now;
-        });
+        steps.merge(step, n, (was, more) -> was + more == 0 ? null : was + more);
     }
 
     private void tally(Tally tally, int slot) {
@@ -196,9 +189,9 @@ public final class FiguresBatch {
     }
 
     /**
-     * The batch as deltas of at most {@code maxFacts} steps and tallies each (so no record outgrows
-     * what a broker takes), or none when everything cancelled out. A step put in n times more than
-     * taken out appears n times among the added.
+     * The batch as deltas of at most {@code maxFacts} distinct steps and tallies each (so no record
+     * outgrows what a broker takes), or none when everything cancelled out. A step put in n times
+     * more than taken out goes once, counted n.
      */
     public List<FiguresDelta> toDeltas(int maxFacts) {
         if (maxFacts < 1) {
@@ -209,8 +202,8 @@ public final class FiguresBatch {
         // What is taken out goes first, as in one delta: a contractor's recent steps drop the old before the new.
         for (int sign : new int[] {-1, 1}) {
             for (Map.Entry<StepMeasure, Integer> e : steps.entrySet()) {
-                for (int i = 0; i < e.getValue() * sign; i++) {
-                    (sign < 0 ? chunk.removedSteps : chunk.addedSteps).add(e.getKey());
+                if (e.getValue() * sign > 0) {
+                    chunk.steps.put(e.getKey(), e.getValue());
                     chunk = chunk.sendIfFull(out, maxFacts);
                 }
             }
@@ -239,13 +232,12 @@ public final class FiguresBatch {
     }
 
     private final class Chunk {
-        final List<StepMeasure> removedSteps = new ArrayList<>();
-        final List<StepMeasure> addedSteps = new ArrayList<>();
+        final Map<StepMeasure, Integer> steps = new LinkedHashMap<>();
         final List<Tally> removedTallies = new ArrayList<>();
         final List<Tally> addedTallies = new ArrayList<>();
 
         Chunk sendIfFull(List<FiguresDelta> out, int maxFacts) {
-            if (removedSteps.size() + addedSteps.size() + removedTallies.size() + addedTallies.size() < maxFacts) {
+            if (steps.size() + removedTallies.size() + addedTallies.size() < maxFacts) {
                 return this;
             }
             sendIfAny(out);
@@ -253,7 +245,7 @@ public final class FiguresBatch {
         }
 
         void sendIfAny(List<FiguresDelta> out) {
-            FiguresDelta delta = new FiguresDelta(key, removedSteps, addedSteps, removedTallies, addedTallies);
+            FiguresDelta delta = new FiguresDelta(key, steps, removedTallies, addedTallies);
             if (!delta.isEmpty()) {
                 out.add(delta);
             }

@@ -1,7 +1,9 @@
 package io.complaintmonitor.domain.stats;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,33 +11,84 @@ import java.util.TreeMap;
 /**
  * How one group's figures change when a complaint's figures change: what to take out and what to
  * put in. Facts carry no labels here ({@link Labels#NONE}): the group is the labels. A fact that
- * is the same before and after (in this group) appears in neither list, so a complaint learning its
+ * is the same before and after (in this group) appears in neither, so a complaint learning its
  * category moves its facts between category groups and leaves ALL untouched.
+ *
+ * <p>Steps are counted: each distinct step with how many times more it is put in than taken out
+ * (negative: taken out). A group sees many complaints finish alike (the same step on the same day
+ * in the same working days), and in a simulated backfill a batch's 4,600 group steps were 1,200
+ * distinct: each is written, read and placed in its windows once, not once per complaint.
  *
  * <p>With a null key, the changes of an unsorted {@link FiguresBatch}, whose facts keep their
  * labels: the form the tracking task's outbox is stored in.
+ *
+ * @param steps each step with its signed count, those taken out first; no zero counts
  */
 public record FiguresDelta(
         DimensionKey key,
-        List<StepMeasure> removedSteps,
-        List<StepMeasure> addedSteps,
+        Map<StepMeasure, Integer> steps,
         List<Tally> removedTallies,
         List<Tally> addedTallies) {
 
     public FiguresDelta {
-        removedSteps = List.copyOf(removedSteps);
-        addedSteps = List.copyOf(addedSteps);
+        Map<StepMeasure, Integer> counted = new LinkedHashMap<>();
+        // Taken out first: a contractor's recent steps drop the old before the new.
+        steps.forEach((step, n) -> {
+            if (n < 0) {
+                counted.put(step, n);
+            }
+        });
+        steps.forEach((step, n) -> {
+            if (n > 0) {
+                counted.put(step, n);
+            }
+        });
+        steps = Collections.unmodifiableMap(counted);
         removedTallies = List.copyOf(removedTallies);
         addedTallies = List.copyOf(addedTallies);
     }
 
-    /** Steps and tallies taken out and put in. */
+    /** Steps as lists: each taken out or put in once per time it appears; one taken out and put in cancels. */
+    public FiguresDelta(DimensionKey key, List<StepMeasure> removedSteps, List<StepMeasure> addedSteps,
+            List<Tally> removedTallies, List<Tally> addedTallies) {
+        this(key, counted(removedSteps, addedSteps), removedTallies, addedTallies);
+    }
+
+    private static Map<StepMeasure, Integer> counted(List<StepMeasure> removed, List<StepMeasure> added) {
+        Map<StepMeasure, Integer> counts = new LinkedHashMap<>();
+        removed.forEach(step -> counts.merge(step, -1, Integer::sum));
+        added.forEach(step -> counts.merge(step, 1, Integer::sum));
+        counts.values().removeIf(n -> n == 0);
+        return counts;
+    }
+
+    /** The steps taken out, each as many times as it is. */
+    public List<StepMeasure> removedSteps() {
+        return expanded(-1);
+    }
+
+    /** The steps put in, each as many times as it is. */
+    public List<StepMeasure> addedSteps() {
+        return expanded(1);
+    }
+
+    private List<StepMeasure> expanded(int sign) {
+        List<StepMeasure> out = new ArrayList<>();
+        steps.forEach((step, n) -> {
+            for (int i = 0; i < n * sign; i++) {
+                out.add(step);
+            }
+        });
+        return out;
+    }
+
+    /** Distinct steps and tallies taken out and put in: what is written. */
     public int size() {
-        return removedSteps.size() + addedSteps.size() + removedTallies.size() + addedTallies.size();
+        return steps.size() + removedTallies.size() + addedTallies.size();
     }
 
     public boolean isEmpty() {
-        return removedSteps.isEmpty() && addedSteps.isEmpty() && removedTallies.isEmpty() && addedTallies.isEmpty();
+        return steps.isEmpty() && removedTallies.isEmpty() && addedTallies.isEmpty();
     }
 
     /** The changes per group, in group order; groups with no change are left out. */

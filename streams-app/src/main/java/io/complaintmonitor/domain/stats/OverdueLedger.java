@@ -52,23 +52,31 @@ public record OverdueLedger(long base, long foldedUpTo, Map<Long, Long> changes)
         return new OverdueLedger(newBase[0], foldedUpTo, c);
     }
 
-    private void count(SortedCounts<Long> c, long[] newBase, StepMeasure step, int sign) {
+    /** Takes out or puts in each step as many times as its count says (negative: taken out), copying the changes once. */
+    public OverdueLedger change(Map<StepMeasure, Integer> counted) {
+        SortedCounts<Long> c = sorted().copy();
+        long[] newBase = {base};
+        counted.forEach((step, times) -> count(c, newBase, step, times));
+        return new OverdueLedger(newBase[0], foldedUpTo, c);
+    }
+
+    private void count(SortedCounts<Long> c, long[] newBase, StepMeasure step, int times) {
         if (firstDayAffected(step) == null) {
             return;
         }
         long from = step.overdueFrom().toEpochDay();
         // A day already folded counts in the base, as its change would have been folded into it.
         if (from <= foldedUpTo) {
-            newBase[0] += sign;
+            newBase[0] += times;
         } else {
-            c.add(from, sign);
+            c.add(from, times);
         }
         if (step.overdueUntil() != null) {
             long until = step.overdueUntil().toEpochDay();
             if (until <= foldedUpTo) {
-                newBase[0] -= sign;
+                newBase[0] -= times;
             } else {
-                c.add(until, -sign);
+                c.add(until, -times);
             }
         }
     }

@@ -214,4 +214,23 @@ class DurationAggregateTest {
         assertThat(read.percentile(0.9)).isEqualTo(a.percentile(0.9));
         assertThat(read.max()).isEqualTo(21);
     }
+
+    @Test
+    void shouldCountAStepPutInOrTakenOutNTimesAsNStepsWhenChangedByCounts() {
+        Random random = new Random(23);
+        DurationAggregate byLists = of(3, 5, 8, 8, 13);
+        DurationAggregate byCounts = byLists;
+        for (int round = 0; round < 500; round++) {
+            StepMeasure step = finished(random.nextInt(25), random.nextBoolean(), random.nextInt(3));
+            int times = random.nextInt(7) - 3;
+            if (times == 0) {
+                continue;
+            }
+            List<StepMeasure> copies = Collections.nCopies(Math.abs(times), step);
+            byLists = times < 0 ? byLists.change(copies, List.of()) : byLists.change(List.of(), copies);
+            byCounts = byCounts.change(Map.of(step, times, finished(40, false, 0).withoutLabels(), 0));
+            assertThat(byCounts).isEqualTo(byLists);
+        }
+        assertThat(byCounts.histogram().keySet()).as("no count left at 0").doesNotContain(40);
+    }
 }

@@ -261,16 +261,32 @@ class FiguresBatchTest {
     }
 
     @Test
-    void shouldRepeatAStepPutInSeveralTimesAndTakeOutsFirst() {
+    void shouldCountAStepPutInSeveralTimesAndTakeOutsFirst() {
         StepMeasure twice = step(1, 2, false);
         StepMeasure gone = step(2, 5, true);
+        StepMeasure other = step(3, 4, true);
         FiguresBatch batch = FiguresBatch.of(delta(List.of(gone), List.of(twice), List.of(), List.of()), 5)
-                .add(delta(List.of(), List.of(twice), List.of(), List.of()), 3);
+                .add(delta(List.of(), List.of(twice, other), List.of(), List.of()), 3);
 
-        assertThat(batch.toDeltas(2)).containsExactly(
-                delta(List.of(gone), List.of(twice), List.of(), List.of()),
-                delta(List.of(), List.of(twice), List.of(), List.of()));
+        assertThat(batch.facts()).as("distinct steps, as written").isEqualTo(3);
+        List<FiguresDelta> deltas = batch.toDeltas(2);
+        assertThat(deltas).hasSize(2);
+        assertThat(deltas.get(0).steps()).as("taken out first").containsKey(gone);
+        assertThat(deltas.get(0).steps().keySet().iterator().next()).isEqualTo(gone);
+        assertThat(deltas.stream().flatMap(d -> d.steps().entrySet().stream()))
+                .containsExactlyInAnyOrder(Map.entry(gone, -1), Map.entry(twice, 2), Map.entry(other, 1));
+        assertThat(deltas.stream().flatMap(d -> d.addedSteps().stream())).containsExactlyInAnyOrder(twice, twice,
+                other);
         assertThat(batch.latestMillis()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldCancelAStepTakenOutAndPutInWithinOneDelta() {
+        StepMeasure same = step(1, 2, false);
+
+        assertThat(delta(List.of(same), List.of(same), List.of(), List.of()).isEmpty()).isTrue();
+        assertThat(new FiguresDelta(GROUP, Map.of(same, -2, step(2, 3, true), 1), List.of(), List.of())
+                .removedSteps()).containsExactly(same, same);
     }
 
     @Test
