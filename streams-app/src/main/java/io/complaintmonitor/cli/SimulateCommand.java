@@ -6,7 +6,6 @@ import io.complaintmonitor.config.MonitorConfig;
 import io.complaintmonitor.config.TopicProvisioner;
 import io.complaintmonitor.domain.LondonTime;
 import io.complaintmonitor.domain.complaint.Source;
-import io.complaintmonitor.ingest.SourceTopics;
 import io.complaintmonitor.simulate.Incident;
 import io.complaintmonitor.simulate.SimEvent;
 import io.complaintmonitor.simulate.Simulation;
@@ -259,7 +258,7 @@ final class SimulateCommand implements Callable<Integer> {
 
         String describe(String target, Duration took) {
             String sources = bySource.entrySet().stream()
-                    .map(e -> String.format("%s %,d", SourceTopics.label(e.getKey()), e.getValue()))
+                    .map(e -> String.format("%s %,d", e.getKey().label(), e.getValue()))
                     .collect(Collectors.joining(", "));
             return String.format("simulated %,d complaints: %,d records (%s; %,d bad) to %s in %.1f s",
                     complaints.size(), total, sources, bad, target, took.toMillis() / 1000.0);

@@ -1,6 +1,7 @@
 package io.complaintmonitor.ingest;
 
 import io.complaintmonitor.config.Topics;
+import io.complaintmonitor.domain.complaint.Source;
 import io.complaintmonitor.serde.AvroSerdeException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -55,7 +56,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
             return Response.fail();
         }
         String reason = reasonOf(exception);
-        String source = SourceTopics.ofTopic(topics, record.topic()).map(SourceTopics::label).orElse(record.topic());
+        String source = SourceTopics.ofTopic(topics, record.topic()).map(Source::label).orElse(record.topic());
         LOG.warn("dead-lettering {}-{}@{}: {} ({})", record.topic(), record.partition(), record.offset(), reason,
                 exception.getMessage());
         DeadLetters.count(meters, source, reason);

@@ -70,7 +70,7 @@ public final class IngestTopology {
             Source source, Topics topics, Serde<V> serde, Function<V, Optional<ComplaintEvent>> adapter,
             Function<V, Optional<String>> unknownSymbol, ComplaintRules rules, MeterRegistry meters,
             Runnable notTracked, Function<V, Optional<SurveyFeedback>> surveyOf, Clock clock) {
-        String label = SourceTopics.label(source);
+        String label = source.label();
         Counter received = Counter.builder(RECEIVED_METRIC)
                 .description("source records decoded, by source")
                 .tag("source", label)

@@ -80,7 +80,7 @@ final class NormaliseProcessor<V extends SpecificRecord> extends ContextualFixed
 
     private void reject(FixedKeyRecord<byte[], V> record, String reason, String detail) {
         RecordMetadata where = context().recordMetadata().orElseThrow();
-        DeadLetters.count(meters, SourceTopics.label(source), reason);
+        DeadLetters.count(meters, source.label(), reason);
         var headers = DeadLetters.headers(record.headers(), where.topic(), where.partition(), where.offset(),
                 reason, detail, clock.instant());
         String json = record.value() == null ? null : record.value().toString();

@@ -2,17 +2,12 @@ package io.complaintmonitor.ingest;
 
 import io.complaintmonitor.config.Topics;
 import io.complaintmonitor.domain.complaint.Source;
-import java.util.Locale;
 import java.util.Optional;
 
-/** Which topic each source writes to, and its lower-case label in metrics, headers and JSON. */
+/** Which topic each source writes to; a source by its topic or its label ({@link Source#label}). */
 public final class SourceTopics {
 
     private SourceTopics() {
-    }
-
-    public static String label(Source source) {
-        return source.name().toLowerCase(Locale.ROOT);
     }
 
     public static String topic(Source source, Topics topics) {
@@ -34,7 +29,7 @@ public final class SourceTopics {
 
     public static Optional<Source> ofLabel(String label) {
         for (Source source : Source.values()) {
-            if (label(source).equals(label)) {
+            if (source.label().equals(label)) {
                 return Optional.of(source);
             }
         }

@@ -9,7 +9,6 @@ import io.complaintmonitor.domain.complaint.Alert;
 import io.complaintmonitor.domain.complaint.Source;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Locale;
 
 /** Counters of the tracking flow; labels are low-cardinality (source, kind, stage), never a reference. */
 final class LifecycleMetrics {
@@ -41,14 +40,14 @@ final class LifecycleMetrics {
     void tracked(Source source) {
         tracked.computeIfAbsent(source, s -> Counter.builder(LifecycleTopology.TRACKED_METRIC)
                 .description("events applied to a complaint's state, by source")
-                .tag("source", label(s))
+                .tag("source", s.label())
                 .register(registry)).increment();
     }
 
     void duplicate(Source source) {
         duplicates.computeIfAbsent(source, s -> Counter.builder(LifecycleTopology.DUPLICATE_METRIC)
                 .description("events ignored because their id was already applied, by source")
-                .tag("source", label(s))
+                .tag("source", s.label())
                 .register(registry)).increment();
     }
 
@@ -56,14 +55,14 @@ final class LifecycleMetrics {
         rerouted.computeIfAbsent(source, s -> Counter.builder(LifecycleTopology.REROUTED_METRIC)
                 .description("events not in their complaint's partition (the source did not key them by"
                         + " complaint reference), sent on through complaint-events, by source")
-                .tag("source", label(s))
+                .tag("source", s.label())
                 .register(registry)).increment();
     }
 
     void late(Source source) {
         Counter.builder("complaint.events.late")
                 .description("events that arrived more than late.event.grace after the monitor's clock passed them")
-                .tag("source", label(source))
+                .tag("source", source.label())
                 .register(registry).increment();
     }
 
@@ -73,9 +72,5 @@ final class LifecycleMetrics {
                 .tag("kind", alert.type().name())
                 .tag("stage", Integer.toString(alert.stage()))
                 .register(registry).increment();
-    }
-
-    private static String label(Source source) {
-        return source.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What a complaint's facts contribute to the statistics and headline measures. Uses the same
@@ -37,7 +36,7 @@ final class FiguresOf {
             StageClock clock = rules.clock(state, stage);
             Instant stop = ComplaintRules.stoppedAt(state, stage);
             Labels labels = new Labels(state.landlordId(),
-                    facts.triggerSource() == null ? null : facts.triggerSource().name().toLowerCase(Locale.ROOT),
+                    facts.triggerSource() == null ? null : facts.triggerSource().label(),
                     state.category(), outcome.contractorId(), outcome.handlingTeam());
             if (firstStarted == null) {
                 firstStarted = labels;

@@ -37,7 +37,7 @@ public final class EventJsonCodec {
     public static final String SOURCE_FIELD = "source";
 
     private static final String SOURCES = Arrays.stream(Source.values())
-            .map(SourceTopics::label)
+            .map(Source::label)
             .collect(Collectors.joining(", "));
 
     private final Map<Source, RecordJson> bySource = new EnumMap<>(Source.class);
@@ -45,7 +45,7 @@ public final class EventJsonCodec {
 
     public EventJsonCodec() {
         for (Source source : Source.values()) {
-            bySource.put(source, RecordJson.forClass(recordClass(source), SourceTopics.label(source), Set.of(SOURCE_FIELD)));
+            bySource.put(source, RecordJson.forClass(recordClass(source), source.label(), Set.of(SOURCE_FIELD)));
         }
     }
 
@@ -91,7 +91,7 @@ public final class EventJsonCodec {
     public ObjectNode toJson(SpecificRecord record) {
         Source source = sourceOf(record);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put(SOURCE_FIELD, SourceTopics.label(source));
+        out.put(SOURCE_FIELD, source.label());
         return bySource.get(source).write(record, out);
     }
 

@@ -1,7 +1,6 @@
 package io.complaintmonitor.ingest.json;
 
 import io.complaintmonitor.domain.complaint.Source;
-import io.complaintmonitor.ingest.SourceTopics;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 

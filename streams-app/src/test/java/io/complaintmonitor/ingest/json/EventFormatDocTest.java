@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complaintmonitor.domain.complaint.Source;
-import io.complaintmonitor.ingest.SourceTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,15 +37,15 @@ class EventFormatDocTest {
         String doc = Files.readString(DOC);
         for (Source source : Source.values()) {
             Schema schema = SpecificData.get().getSchema(EventJsonCodec.recordClass(source));
-            int section = doc.indexOf("## " + SourceTopics.label(source) + ": `" + schema.getName() + "`");
-            assertThat(section).as("section for " + SourceTopics.label(source)).isNotNegative();
+            int section = doc.indexOf("## " + source.label() + ": `" + schema.getName() + "`");
+            assertThat(section).as("section for " + source.label()).isNotNegative();
             String table = doc.substring(section, doc.indexOf("```", section));
             List<String> documented = new ArrayList<>();
             Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\|").matcher(table);
             while (row.find()) {
                 documented.add(row.group(1));
             }
-            assertThat(documented).as(SourceTopics.label(source))
+            assertThat(documented).as(source.label())
                     .containsExactlyElementsOf(schema.getFields().stream().map(Schema.Field::name).toList());
         }
     }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.complaintmonitor.domain.complaint.Source;
-import io.complaintmonitor.ingest.SourceTopics;
 import io.complaintmonitor.schema.AlertKind;
 import io.complaintmonitor.schema.BreachAlert;
 import io.complaintmonitor.schema.ContactChannel;

@@ -3,7 +3,6 @@ package io.complaintmonitor.ingest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintmonitor.domain.complaint.Source;
-import io.complaintmonitor.ingest.SourceTopics;
 import io.complaintmonitor.schema.CrmCaseEvent;
 import io.complaintmonitor.schema.WebFormSubmission;
 import org.junit.jupiter.api.Test;

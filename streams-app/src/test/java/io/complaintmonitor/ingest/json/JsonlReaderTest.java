@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.complaintmonitor.domain.complaint.Source;
-import io.complaintmonitor.ingest.SourceTopics;
 import io.complaintmonitor.schema.ContractorComplaintUpdate;
 import io.complaintmonitor.schema.CrmCaseEvent;
 import io.complaintmonitor.schema.WebFormSubmission;
