@@ -208,24 +208,31 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
             }
         }
         pending.put(TREND_MARK + group, 1L);
-        Map<String, Long> sums = new HashMap<>();
+        // Summed per measure and window first: a record's tallies on many dates fall into few windows,
+        // and each count's key is built, and its window judged frozen or not, once.
+        Map<CountCell, Long> sums = new HashMap<>();
         for (int sign : SIGNS) {
             for (Tally tally : sign < 0 ? removed : added) {
                 if (tally.amount() == 0) {
                     continue; // only a first sighting (see FiguresBatch)
                 }
                 for (WindowKind kind : COUNT_WINDOWS) {
-                    ReportingWindow window = kind.windowOf(tally.date());
-                    if (!frozen(window)) {
-                        sums.merge(FiguresKeys.count(group, window, tally.measure()), sign * tally.amount(), Long::sum);
-                    }
+                    sums.merge(new CountCell(tally.measure(), kind.windowOf(tally.date())), sign * tally.amount(),
+                            Long::sum);
                 }
             }
         }
-        sums.forEach((key, change) -> {
-            Long current = counts.get(key);
-            counts.put(key, (current == null ? 0 : current) + change);
+        sums.forEach((cell, change) -> {
+            if (!frozen(cell.window())) {
+                String key = FiguresKeys.count(group, cell.window(), cell.measure());
+                Long current = counts.get(key);
+                counts.put(key, (current == null ? 0 : current) + change);
+            }
         });
+    }
+
+    /** One headline count of a group: a measure in a window. */
+    private record CountCell(String measure, ReportingWindow window) {
     }
 
     private void markPending(String groupKey, LocalDate day) {
