@@ -46,7 +46,7 @@ class FiguresBenchmarkTest {
         FiguresBenchmark.Window w = new FiguresBenchmark.Window();
         w.setUp();
 
-        DurationAggregate changed = w.aggregate.change(w.removed, w.added);
+        DurationAggregate changed = w.aggregate.change(w.change);
 
         assertThat(w.aggregate.count()).isEqualTo(500);
         assertThat(w.aggregate.histogram()).hasSize(25);

@@ -2,7 +2,6 @@ package io.complaintmonitor.domain.stats;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,17 +30,7 @@ public record DurationAggregate(long count, long withinTimescale, long totalWork
     }
 
     private DurationAggregate add(StepMeasure step, int sign) {
-        return step.finished() ? change(sign < 0 ? List.of(step) : List.of(), sign > 0 ? List.of(step) : List.of())
-                : this;
-    }
-
-    /** Takes {@code removed} out and puts {@code added} in, copying the histogram once; unfinished steps count nowhere. */
-    public DurationAggregate change(List<StepMeasure> removed, List<StepMeasure> added) {
-        SortedCounts<Integer> h = counts().copy();
-        long[] sums = {count, withinTimescale, totalWorkingDays, extensions};
-        removed.forEach(step -> count(h, sums, step, -1));
-        added.forEach(step -> count(h, sums, step, 1));
-        return new DurationAggregate(sums[0], sums[1], sums[2], sums[3], h);
+        return step.finished() ? change(Map.of(step, sign)) : this;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.complaintmonitor.domain.stats;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,17 +38,7 @@ public record OverdueLedger(long base, long foldedUpTo, Map<Long, Long> changes)
     }
 
     private OverdueLedger add(StepMeasure step, int sign) {
-        return firstDayAffected(step) == null ? this
-                : change(sign < 0 ? List.of(step) : List.of(), sign > 0 ? List.of(step) : List.of());
-    }
-
-    /** Takes {@code removed} out and puts {@code added} in, copying the changes once. */
-    public OverdueLedger change(List<StepMeasure> removed, List<StepMeasure> added) {
-        SortedCounts<Long> c = sorted().copy();
-        long[] newBase = {base};
-        removed.forEach(step -> count(c, newBase, step, -1));
-        added.forEach(step -> count(c, newBase, step, 1));
-        return new OverdueLedger(newBase[0], foldedUpTo, c);
+        return firstDayAffected(step) == null ? this : change(Map.of(step, sign));
     }
 
     /** Takes out or puts in each step as many times as its count says (negative: taken out), copying the changes once. */

@@ -50,8 +50,7 @@ class FiguresBatchTest {
                 first.merge(t.measure(), t.date(), (a, b) -> a.isBefore(b) ? a : b);
             });
             s.values().removeIf(v -> v == 0);
-            return new Figures(aggregate.change(d.removedSteps(), d.addedSteps()),
-                    ledger.change(d.removedSteps(), d.addedSteps()), s, first);
+            return new Figures(aggregate.change(d.steps()), ledger.change(d.steps()), s, first);
         }
 
         /** One fact at a time, with the single-step operations. */
