@@ -2,13 +2,17 @@ package io.complaintmonitor.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.complaintmonitor.domain.complaint.AlertType;
 import io.complaintmonitor.domain.complaint.ComplaintKey;
+import io.complaintmonitor.domain.complaint.ComplaintState;
+import io.complaintmonitor.domain.complaint.Deadline;
 import io.complaintmonitor.domain.stats.Labels;
 import io.complaintmonitor.domain.stats.Step;
 import io.complaintmonitor.domain.stats.StepMeasure;
 import io.complaintmonitor.domain.stats.Tally;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +32,9 @@ class HandWrittenEqualsTest {
     void shouldTellApartValuesDifferingInAnyOneComponent() throws Exception {
         List<Record> samples = List.of(
                 new ComplaintKey("LL", "C-1"),
+                new Deadline(Instant.parse("2025-05-20T23:00:00Z"), AlertType.RESPONSE_OVERDUE, 1,
+                        LocalDate.of(2025, 5, 20)),
+                new ComplaintState.RaisedAlert(2, AlertType.ACKNOWLEDGEMENT_DUE_SOON, LocalDate.of(2025, 6, 2)),
                 new Tally("stage1.received", LocalDate.of(2025, 5, 1), 1, LABELS),
                 new StepMeasure(Step.STAGE1_RESPONSE, LABELS, LocalDate.of(2025, 5, 9), 6, true, 1,
                         LocalDate.of(2025, 5, 20), LocalDate.of(2025, 5, 22)));
@@ -73,6 +80,12 @@ class HandWrittenEqualsTest {
         }
         if (type == boolean.class) {
             return !(boolean) value;
+        }
+        if (type == Instant.class) {
+            return ((Instant) value).plusMillis(1);
+        }
+        if (type == AlertType.class) {
+            return value == AlertType.RESPONSE_OVERDUE ? AlertType.RESPONSE_DUE_SOON : AlertType.RESPONSE_OVERDUE;
         }
         if (type == Step.class) {
             return value == Step.STAGE1_RESPONSE ? Step.STAGE2_RESPONSE : Step.STAGE1_RESPONSE;

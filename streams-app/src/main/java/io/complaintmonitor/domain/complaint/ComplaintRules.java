@@ -6,6 +6,7 @@ import io.complaintmonitor.domain.WorkingDayCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -47,10 +48,17 @@ public final class ComplaintRules {
 
     public static final int DEFAULT_DUE_SOON_WORKING_DAYS = 2;
 
-    private static final Comparator<Deadline> ORDER = Comparator.comparing(Deadline::at)
-            .thenComparing(Deadline::stage)
-            .thenComparing(Deadline::type)
-            .thenComparing(Deadline::dueDate);
+    /** By instant, stage, type and due date; written out rather than chained, as it sorts every event's checks. */
+    private static final Comparator<Deadline> ORDER = (a, b) -> {
+        int order = a.at().compareTo(b.at());
+        if (order == 0) {
+            order = Integer.compare(a.stage(), b.stage());
+        }
+        if (order == 0) {
+            order = a.type().compareTo(b.type());
+        }
+        return order != 0 ? order : a.dueDate().compareTo(b.dueDate());
+    };
 
     private final WorkingDayCalendar calendar;
     private final int dueSoonWorkingDays;
@@ -102,9 +110,7 @@ public final class ComplaintRules {
         // Immediate alerts are re-derived from all facts, so one that only a late fact makes
         // judgeable (an earlier receipt fixing the extension limit's reference) is raised now.
         List<Deadline> checks = checks(recorded, Instant.MIN);
-        List<Deadline> immediate = checks.stream()
-                .filter(d -> d.type().isImmediate() && !isRaised(recorded, d))
-                .toList();
+        List<Deadline> immediate = unraised(recorded, checks, d -> d.type().isImmediate());
         ComplaintState raised = withRaised(recorded, immediate);
         return new Transition(raised, alertsFor(raised, immediate), pendingAfter(raised, checks, immediate, Instant.MIN),
                 false);
@@ -117,9 +123,7 @@ public final class ComplaintRules {
      */
     public Transition advanceTo(ComplaintState state, Instant now) {
         List<Deadline> checks = checks(state, now);
-        List<Deadline> due = checks.stream()
-                .filter(d -> !d.at().isAfter(now) && !isRaised(state, d))
-                .toList();
+        List<Deadline> due = unraised(state, checks, d -> !d.at().isAfter(now));
         ComplaintState raised = withRaised(state, due);
         return new Transition(raised, alertsFor(raised, due), pendingAfter(raised, checks, due, now), false);
     }
@@ -242,10 +246,28 @@ public final class ComplaintRules {
     }
 
     private static List<Deadline> pendingOf(ComplaintState state, List<Deadline> checks) {
-        return checks.stream()
-                .filter(d -> !d.type().isImmediate() && !isRaised(state, d))
-                .distinct()
-                .toList();
+        List<Deadline> pending = new ArrayList<>(checks.size());
+        for (Deadline d : checks) {
+            // A handful of checks: a list's contains keeps them distinct, in order, without a set.
+            if (!d.type().isImmediate() && !isRaised(state, d) && !pending.contains(d)) {
+                pending.add(d);
+            }
+        }
+        return Collections.unmodifiableList(pending);
+    }
+
+    /** The checks {@code which} selects that are not raised yet, in order; most events select none. */
+    private static List<Deadline> unraised(ComplaintState state, List<Deadline> checks, Predicate<Deadline> which) {
+        List<Deadline> out = null;
+        for (Deadline d : checks) {
+            if (which.test(d) && !isRaised(state, d)) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(d);
+            }
+        }
+        return out == null ? List.of() : Collections.unmodifiableList(out);
     }
 
     private static boolean isRaised(ComplaintState state, Deadline d) {

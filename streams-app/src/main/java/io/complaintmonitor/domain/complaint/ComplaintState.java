@@ -115,5 +115,17 @@ public record ComplaintState(
 
     /** An alert already raised, by the parts its id is made of (landlord and reference are the state's). */
     public record RaisedAlert(int stage, AlertType type, LocalDate dueDate) {
+
+        /** Written out, as {@link Deadline#equals}: every event looks its checks up among these. */
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof RaisedAlert r && stage == r.stage && type == r.type
+                    && Objects.equals(dueDate, r.dueDate);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * stage + Objects.hashCode(type)) + Objects.hashCode(dueDate);
+        }
     }
 }
