@@ -231,8 +231,17 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
         });
     }
 
-    /** One headline count of a group: a measure in a window. */
+    /** One headline count of a group: a measure in a window. Equals written out: merged per tally and window kind. */
     private record CountCell(String measure, ReportingWindow window) {
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof CountCell c && measure.equals(c.measure) && window.equals(c.window);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * measure.hashCode() + window.hashCode();
+        }
     }
 
     private void markPending(String groupKey, LocalDate day) {

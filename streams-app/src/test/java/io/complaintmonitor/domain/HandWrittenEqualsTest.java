@@ -10,6 +10,7 @@ import io.complaintmonitor.domain.stats.Labels;
 import io.complaintmonitor.domain.stats.Step;
 import io.complaintmonitor.domain.stats.StepMeasure;
 import io.complaintmonitor.domain.stats.Tally;
+import io.complaintmonitor.domain.stats.WindowKind;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
@@ -35,6 +36,7 @@ class HandWrittenEqualsTest {
                 new Deadline(Instant.parse("2025-05-20T23:00:00Z"), AlertType.RESPONSE_OVERDUE, 1,
                         LocalDate.of(2025, 5, 20)),
                 new ComplaintState.RaisedAlert(2, AlertType.ACKNOWLEDGEMENT_DUE_SOON, LocalDate.of(2025, 6, 2)),
+                WindowKind.MONTH.windowOf(LocalDate.of(2025, 5, 9)),
                 new Tally("stage1.received", LocalDate.of(2025, 5, 1), 1, LABELS),
                 new StepMeasure(Step.STAGE1_RESPONSE, LABELS, LocalDate.of(2025, 5, 9), 6, true, 1,
                         LocalDate.of(2025, 5, 20), LocalDate.of(2025, 5, 22)));
@@ -86,6 +88,9 @@ class HandWrittenEqualsTest {
         }
         if (type == AlertType.class) {
             return value == AlertType.RESPONSE_OVERDUE ? AlertType.RESPONSE_DUE_SOON : AlertType.RESPONSE_OVERDUE;
+        }
+        if (type == WindowKind.class) {
+            return value == WindowKind.MONTH ? WindowKind.QUARTER : WindowKind.MONTH;
         }
         if (type == Step.class) {
             return value == Step.STAGE1_RESPONSE ? Step.STAGE2_RESPONSE : Step.STAGE1_RESPONSE;

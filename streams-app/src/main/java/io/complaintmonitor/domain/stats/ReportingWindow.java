@@ -36,6 +36,18 @@ public record ReportingWindow(WindowKind kind, LocalDate start, LocalDate end) {
         return kind.windowOf(start.minusDays(1));
     }
 
+    /** Written out, as {@link StepMeasure#equals}: the figures task keys its changes by window, several per fact. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof ReportingWindow w && kind == w.kind && start.equals(w.start)
+                && end.equals(w.end);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * kind.hashCode() + start.hashCode()) + end.hashCode();
+    }
+
     @Override
     public String toString() {
         return kind.label() + " " + label();
