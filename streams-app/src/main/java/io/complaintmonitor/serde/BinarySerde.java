@@ -3,6 +3,9 @@ package io.complaintmonitor.serde;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,10 +38,20 @@ public final class BinarySerde<T> implements Serde<T> {
         T read(In in, int version) throws IOException;
     }
 
+    /** Big-endian, as {@code DataOutputStream} wrote them; the JIT turns each access into one load or store. */
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private final String typeName;
     private final int version;
     private final Encoder<T> encoder;
     private final Decoder<T> decoder;
+    /**
+     * The size the last value encoded to: the next one's buffer starts there, so it seldom grows
+     * (a complaint's state is about 500 bytes, and growing from a small buffer copied it three
+     * times). Racy by design: any value is a valid guess.
+     */
+    private int lastSize = 64;
 
     private BinarySerde(String typeName, int version, Encoder<T> encoder, Decoder<T> decoder) {
         this.typeName = typeName;
@@ -55,13 +68,14 @@ public final class BinarySerde<T> implements Serde<T> {
         if (value == null) {
             return null;
         }
-        Out out = new Out();
+        Out out = new Out(lastSize);
         try {
             out.writeByte(version);
             encoder.write(out, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        lastSize = out.size;
         return out.toByteArray();
     }
 
@@ -111,20 +125,44 @@ public final class BinarySerde<T> implements Serde<T> {
      * a synchronized {@code ByteArrayOutputStream.write}, a lock taken hundreds of times per record.
      */
     public static final class Out {
-        private byte[] buf = new byte[128];
+        private byte[] buf;
         private int size;
 
         Out() {
+            this(128);
+        }
+
+        /** Room for {@code expected} bytes and a quarter more, so a value a little larger than the last fits too. */
+        Out(int expected) {
+            buf = new byte[expected + expected / 4 + 16];
         }
 
         public void string(String value) throws IOException {
             if (present(value)) {
-                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-                writeInt(utf8.length);
-                room(utf8.length);
-                System.arraycopy(utf8, 0, buf, size, utf8.length);
-                size += utf8.length;
+                int n = value.length();
+                room(4 + n);
+                // ASCII (every reference, id and category the monitor keeps) is its own UTF-8: copied
+                // straight in, without the array getBytes would make for it.
+                int at = size + 4;
+                for (int i = 0; i < n; i++) {
+                    char c = value.charAt(i);
+                    if (c >= 0x80) {
+                        utf8(value);
+                        return;
+                    }
+                    buf[at + i] = (byte) c;
+                }
+                writeInt(n);
+                size += n;
             }
+        }
+
+        private void utf8(String value) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            writeInt(utf8.length);
+            room(utf8.length);
+            System.arraycopy(utf8, 0, buf, size, utf8.length);
+            size += utf8.length;
         }
 
         public void enumName(Enum<?> value) throws IOException {
@@ -186,18 +224,15 @@ public final class BinarySerde<T> implements Serde<T> {
         }
 
         private void writeInt(int value) {
-            writeBigEndian(value, 4);
+            room(4);
+            INT.set(buf, size, value);
+            size += 4;
         }
 
         private void writeLong(long value) {
-            writeBigEndian(value, 8);
-        }
-
-        private void writeBigEndian(long value, int bytes) {
-            room(bytes);
-            for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) {
-                buf[size++] = (byte) (value >>> shift);
-            }
+            room(8);
+            LONG.set(buf, size, value);
+            size += 8;
         }
 
         private void room(int more) {
@@ -286,19 +321,16 @@ public final class BinarySerde<T> implements Serde<T> {
         }
 
         private int readInt() throws IOException {
-            return (int) readBigEndian(4);
+            need(4);
+            int value = (int) INT.get(buf, pos);
+            pos += 4;
+            return value;
         }
 
         private long readLong() throws IOException {
-            return readBigEndian(8);
-        }
-
-        private long readBigEndian(int bytes) throws IOException {
-            need(bytes);
-            long value = 0;
-            for (int i = 0; i < bytes; i++) {
-                value = (value << 8) | (buf[pos++] & 0xff);
-            }
+            need(8);
+            long value = (long) LONG.get(buf, pos);
+            pos += 8;
             return value;
         }
 

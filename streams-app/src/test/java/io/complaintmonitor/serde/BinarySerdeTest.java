@@ -92,6 +92,23 @@ class BinarySerdeTest {
         assertThat(SERDE.decode(SERDE.encode(large))).isEqualTo(large);
     }
 
+    /**
+     * Each value's buffer starts at the size of the one before, and an ASCII string is copied in
+     * until a character that is not: small, large and small again, with the first non-ASCII
+     * character anywhere in a string, still give UTF-8 and the same values back.
+     */
+    @Test
+    void shouldWriteUtf8WhateverTheValuesBeforeIt() {
+        for (String text : List.of("a", "x".repeat(3_000) + "é", "ü" + "y".repeat(700), "ref-1", "€",
+                "z".repeat(129) + "\u20ac" + "z", "")) {
+            Fields value = new Fields(text, null, null, null, null, null, null, null, 0, List.of(text, "b"));
+            byte[] bytes = SERDE.encode(value);
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            assertThat(java.util.Arrays.copyOfRange(bytes, 6, 6 + utf8.length)).as(text).isEqualTo(utf8);
+            assertThat(SERDE.decode(bytes)).isEqualTo(value);
+        }
+    }
+
     @Test
     void shouldRefuseEveryTruncationOfARecordWithAReason() throws IOException {
         byte[] whole = asDataOutputStreamWroteIt();
