@@ -31,25 +31,46 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * every store before it commits a task; a crash before that loses them with the uncommitted input
  * that made them. Values must be immutable: one object is shared by the cache and its readers.
  *
- * <p>Reads from other threads (interactive queries) see the dirty values too. A reader fills the
- * clean cache only if no write-back happened while it read the store, so it can never put back a
+ * <p>Reads from other threads (interactive queries) see the dirty values too. A reader keeps what
+ * it read from the store only if no write-back happened while it read, so it can never put back a
  * value the stream thread has just replaced. Interactive queries of the newer kind
  * ({@code KafkaStreams.query}, IQv2) go straight to the store and see values as of the last
  * commit; the monitor uses only the classic {@code store(...)} API.
+ *
+ * <p>One map holds every cached key, dirty or clean, so a read probes one hash table (two, one
+ * per kind, cost the stream thread a few per cent). Clean entries are dropped only under the
+ * lock, which the stream thread also takes to make an entry dirty: a value being written can
+ * never be dropped from under it.
  */
 public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V>
         implements KeyValueStore<String, V> {
 
-    /** A dirty entry that deletes its key. */
-    private static final Object DELETED = new Object();
-    /** A clean entry for a key the store does not have. */
+    /** The value of a key the store does not have (clean) or that is to be deleted (dirty). */
     private static final Object ABSENT = new Object();
 
-    private final ConcurrentHashMap<String, Object> dirty = new ConcurrentHashMap<>();
-    /** Filled and emptied under the lock; read without it. */
-    private final ConcurrentHashMap<String, Object> clean = new ConcurrentHashMap<>();
+    /** A cached key's value; dirty from its first write until written back. */
+    private static final class Slot {
+        final String key;
+        volatile Object value;
+        /** Changed only under the lock; read without it by the stream thread and by scans. */
+        volatile boolean dirty;
+
+        Slot(String key, Object value, boolean dirty) {
+            this.key = key;
+            this.value = value;
+            this.dirty = dirty;
+        }
+    }
+
+    private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
+    /** The dirty slots, in the order first written; only the stream thread uses it. */
+    private final List<Slot> dirty = new ArrayList<>();
     private final Object lock = new Object();
     private final int maxCleanEntries;
+    /** Clean slots in {@link #slots}; kept under the lock. */
+    private int cleanEntries;
+    /** Dirty slots, for other threads' {@link #approximateNumEntries}. */
+    private volatile int dirtyEntries;
     /** Moves at every write-back, so a reader knows when what it read may already be stale. */
     private volatile long generation;
 
@@ -66,19 +87,17 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
 
     @Override
     public V get(String key) {
-        Object value = dirty.get(key);
-        if (value != null) {
-            return value == DELETED ? null : cast(value);
-        }
-        value = clean.get(key);
-        if (value != null) {
-            return value == ABSENT ? null : cast(value);
+        Slot slot = slots.get(key);
+        if (slot != null) {
+            return valueOf(slot.value);
         }
         long seen = generation;
         V stored = wrapped().get(key);
         synchronized (lock) {
-            if (generation == seen && !dirty.containsKey(key)) {
-                keep(key, stored == null ? ABSENT : stored);
+            if (generation == seen && !slots.containsKey(key)) {
+                makeRoom();
+                slots.put(key, new Slot(key, stored == null ? ABSENT : stored, false));
+                cleanEntries++;
             }
         }
         return stored;
@@ -86,7 +105,26 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
 
     @Override
     public void put(String key, V value) {
-        dirty.put(key, value == null ? DELETED : value);
+        Object v = value == null ? ABSENT : value;
+        Slot slot = slots.get(key);
+        // Only this (the stream) thread makes a slot dirty or clean again, so one seen dirty stays so.
+        if (slot != null && slot.dirty) {
+            slot.value = v;
+            return;
+        }
+        synchronized (lock) {
+            slot = slots.get(key);
+            if (slot == null) {
+                slot = new Slot(key, v, true);
+                slots.put(key, slot);
+            } else {
+                slot.value = v;
+                slot.dirty = true;
+                cleanEntries--;
+            }
+            dirtyEntries++;
+        }
+        dirty.add(slot);
     }
 
     @Override
@@ -106,7 +144,7 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
     @Override
     public V delete(String key) {
         V current = get(key);
-        dirty.put(key, DELETED);
+        put(key, null);
         return current;
     }
 
@@ -134,39 +172,48 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
         if (dirty.isEmpty()) {
             return;
         }
-        List<Map.Entry<String, Object>> entries = new ArrayList<>(dirty.entrySet());
-        for (Map.Entry<String, Object> e : entries) {
-            if (e.getValue() == DELETED) {
-                // A null put deletes too, without delete()'s read and decoding of the old value.
-                wrapped().put(e.getKey(), null);
-            } else {
-                wrapped().put(e.getKey(), cast(e.getValue()));
-            }
+        for (Slot slot : dirty) {
+            // A null put deletes too, without delete()'s read and decoding of the old value.
+            wrapped().put(slot.key, valueOf(slot.value));
         }
         synchronized (lock) {
             generation++;
-            for (Map.Entry<String, Object> e : entries) {
-                // Only the stream thread writes, so the value is still the one written back.
-                dirty.remove(e.getKey(), e.getValue());
-                keep(e.getKey(), e.getValue() == DELETED ? ABSENT : e.getValue());
+            if (cleanEntries + dirty.size() > maxCleanEntries) {
+                dropClean(); // before the values just written become clean: they are the hot keys
             }
+            for (Slot slot : dirty) {
+                slot.dirty = false;
+            }
+            cleanEntries += dirty.size();
+            dirtyEntries = 0;
+            dirty.clear();
         }
     }
 
-    /** Keeps a clean value; when full, starts again from empty (the hot keys come straight back). */
-    private void keep(String key, Object value) {
-        if (clean.size() >= maxCleanEntries && !clean.containsKey(key)) {
-            clean.clear();
+    /** Called under the lock before a clean slot is added: when full, starts again from empty (the hot keys come straight back). */
+    private void makeRoom() {
+        if (cleanEntries >= maxCleanEntries) {
+            dropClean();
         }
-        clean.put(key, value);
+    }
+
+    private void dropClean() {
+        slots.values().removeIf(slot -> !slot.dirty);
+        cleanEntries = 0;
     }
 
     private void forget() {
         synchronized (lock) {
             generation++;
+            slots.clear();
             dirty.clear();
-            clean.clear();
+            cleanEntries = 0;
+            dirtyEntries = 0;
         }
+    }
+
+    private static <V> V valueOf(Object value) {
+        return value == ABSENT ? null : cast(value);
     }
 
     @Override
@@ -199,7 +246,7 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
 
     @Override
     public long approximateNumEntries() {
-        return wrapped().approximateNumEntries() + dirty.size();
+        return wrapped().approximateNumEntries() + dirtyEntries;
     }
 
     private KeyValueIterator<String, V> merged(KeyValueIterator<String, V> stored, String from, String to,
@@ -213,14 +260,17 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
     /** The store's entries with the dirty values {@code scanned} accepts laid over them, in the store's byte order. */
     private KeyValueIterator<String, V> merged(KeyValueIterator<String, V> stored, Predicate<byte[]> scanned,
             boolean reverse) {
-        if (dirty.isEmpty()) {
+        if (dirtyEntries == 0) {
             return stored;
         }
         TreeMap<byte[], Map.Entry<String, Object>> overlay = new TreeMap<>(Arrays::compareUnsigned);
-        for (Map.Entry<String, Object> e : dirty.entrySet()) {
-            byte[] key = utf8(e.getKey());
-            if (scanned.test(key)) {
-                overlay.put(key, Map.entry(e.getKey(), e.getValue()));
+        for (Slot slot : slots.values()) {
+            Object value = slot.value;
+            if (slot.dirty) {
+                byte[] key = utf8(slot.key);
+                if (scanned.test(key)) {
+                    overlay.put(key, Map.entry(slot.key, value));
+                }
             }
         }
         Iterator<Map.Entry<byte[], Map.Entry<String, Object>>> over = reverse
@@ -283,7 +333,7 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
                     }
                     Map.Entry<String, Object> o = nextOverlay.getValue();
                     nextOverlay = overlay.hasNext() ? overlay.next() : null;
-                    if (o.getValue() != DELETED) {
+                    if (o.getValue() != ABSENT) {
                         next = KeyValue.pair(o.getKey(), cast(o.getValue()));
                     }
                 }

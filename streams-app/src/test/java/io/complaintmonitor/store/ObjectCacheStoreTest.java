@@ -149,6 +149,88 @@ class ObjectCacheStoreTest {
     }
 
     @Test
+    void shouldReadAValueWrittenBehindItsBackOnlyOnceItsCleanEntryIsDropped() {
+        inner.put("a", "1");
+        assertThat(store.get("a")).isEqualTo("1");
+        inner.put("a", "2"); // as a restore would, which Kafka Streams does with the cache closed
+
+        assertThat(store.get("a")).as("still cached").isEqualTo("1");
+        store.get("b");
+        store.get("c"); // a third clean entry: the cache (of 2) starts again from empty
+        assertThat(store.get("a")).isEqualTo("2");
+    }
+
+    @Test
+    void shouldKeepAValueBeingWrittenWhenAnotherThreadsReadsDropTheCleanEntries() throws Exception {
+        store.put("hot", "1");
+        store.flushCache();
+        assertThat(store.get("hot")).isEqualTo("1");
+        store.put("hot", "2"); // clean made dirty: readers filling the cache must not drop it now
+        Thread reader = new Thread(() -> {
+            for (int i = 0; i < 100; i++) {
+                inner.put("cold" + i, "c");
+                store.get("cold" + i);
+            }
+        });
+        reader.start();
+        reader.join();
+
+        assertThat(store.get("hot")).isEqualTo("2");
+        store.flushCache();
+        assertThat(inner.get("hot")).isEqualTo("2");
+    }
+
+    /**
+     * The stream thread writes rising values and writes them back often while two query threads
+     * read, the cache (of 2 clean entries, for 8 keys) dropping what it holds all the time: a
+     * reader must never see a key's value go back, nor one not yet written.
+     */
+    @Test
+    void shouldNeverLetAnotherThreadSeeAValueGoBack() throws Exception {
+        String[] keys = {"k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7"};
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ConcurrentLinkedQueue<String> wrong = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<Thread> readers = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            int seed = r;
+            Thread reader = new Thread(() -> {
+                long[] last = new long[keys.length];
+                java.util.Random random = new java.util.Random(seed);
+                while (!done.get()) {
+                    int k = random.nextInt(keys.length);
+                    String value = store.get(keys[k]);
+                    long v = value == null ? 0 : Long.parseLong(value);
+                    long upTo = written.get();
+                    if (v < last[k] || v > upTo) {
+                        wrong.add(keys[k] + " read " + v + " after " + last[k] + " with " + upTo + " written");
+                    }
+                    last[k] = v;
+                }
+            });
+            readers.add(reader);
+            reader.start();
+        }
+        for (long round = 1; round <= 20_000; round++) {
+            written.set(round); // before the values, so a reader's bound is never behind them
+            for (String key : keys) {
+                store.put(key, Long.toString(round));
+            }
+            if (round % 7 == 0) {
+                store.flushCache();
+            }
+        }
+        done.set(true);
+        for (Thread reader : readers) {
+            reader.join();
+        }
+
+        assertThat(wrong).isEmpty();
+        store.flushCache();
+        assertThat(inner.get("k7")).isEqualTo("20000");
+    }
+
+    @Test
     void shouldWriteTheCachedValuesToTheChangelogWhenTheTaskCommits() {
         Topology topology = new Topology();
         topology.addSource("source", new StringDeserializer(), new StringDeserializer(), "in");
