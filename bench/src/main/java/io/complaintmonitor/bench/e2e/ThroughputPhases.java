@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -190,7 +191,34 @@ final class ThroughputPhases {
             CatchUp.Timing timing = CatchUp.await(cluster.admin(), config.applicationId(), sourceTopics(), start,
                     TIMEOUT,
                     () -> app.streams().failure().isDone(), () -> Cpu.of(config.applicationId()));
+            printWrites(app.streams().streams(), records);
             return Results.Rate.of(records, atStart, timing);
         }
+    }
+
+    /**
+     * What the monitor wrote to and read from each topic per source event, from its clients'
+     * metrics: every record it writes is work for the broker on the same two cores.
+     */
+    private static void printWrites(KafkaStreams streams, long events) {
+        Map<String, double[]> byTopic = new TreeMap<>();
+        streams.metrics().forEach((name, metric) -> {
+            int column = switch (name.group() + "/" + name.name()) {
+                case "producer-topic-metrics/record-send-total" -> 0;
+                case "producer-topic-metrics/byte-total" -> 1;
+                case "consumer-fetch-manager-metrics/records-consumed-total" -> 2;
+                case "consumer-fetch-manager-metrics/bytes-consumed-total" -> 3;
+                default -> -1;
+            };
+            String topic = name.tags().get("topic");
+            // The consumer tags each metric twice, once with '.' in the topic's name turned into '_'.
+            boolean mangled = topic != null && topic.indexOf('_') >= 0 && topic.indexOf('.') < 0;
+            if (column >= 0 && topic != null && !mangled && metric.metricValue() instanceof Number n) {
+                byTopic.computeIfAbsent(topic, t -> new double[4])[column] += n.doubleValue();
+            }
+        });
+        System.out.printf("  per source event: records and bytes written (compressed), read%n");
+        byTopic.forEach((topic, v) -> System.out.printf("    %-52s %6.3f %7.1f B   %6.3f %7.1f B%n", topic,
+                v[0] / events, v[1] / events, v[2] / events, v[3] / events));
     }
 }
