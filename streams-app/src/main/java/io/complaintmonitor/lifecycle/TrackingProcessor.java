@@ -108,6 +108,13 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     private Instant judgedUpTo;
     /** Whether schedule entries at or before the clock are still waiting to be judged. */
     private boolean backlog;
+    /**
+     * How recently a tick must have come for the task to count as live. Heartbeats are sent only
+     * while the monitor is caught up with its inputs, every second by default.
+     */
+    static final Duration LIVE_WITHIN = Duration.ofSeconds(10);
+    /** Wall-clock time of the last tick; a task that is catching up has seen none lately. */
+    private long lastTickWallMillis = Long.MIN_VALUE;
 
     TrackingProcessor(ComplaintRules rules, String applicationId, String stateStoreName, String scheduleStoreName,
             LifecycleMetrics metrics, Duration lateEventGrace, int partitions) {
@@ -159,6 +166,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         if (input.isTick()) {
             // Ticks of another application (a replay under a new id reading old heartbeats) are not our clock.
             if (applicationId.equals(input.applicationId())) {
+                lastTickWallMillis = context.currentSystemTimeMs();
                 judgeUpTo(input.tick(), record.timestamp());
             }
             return;
@@ -403,11 +411,24 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         context.forward(new Record<>(deltas.get(0).key().asString(), new FiguresInput(deltas), timestamp));
     }
 
+    /**
+     * Forwards the alerts; while live, also asks for a commit, since under exactly-once an alert
+     * is seen only once its transaction commits. The commit interval can then be long, for
+     * throughput while catching up, without holding alerts back.
+     */
     private void emit(List<Alert> alerts, ComplaintState state, long timestamp) {
         for (Alert alert : alerts) {
             openAlerts.raised(alert, state);
             metrics.alert(alert);
             context.forward(new Record<>(alert.alertId(), alert, timestamp));
         }
+        if (!alerts.isEmpty() && live()) {
+            context.commit();
+        }
+    }
+
+    private boolean live() {
+        return lastTickWallMillis != Long.MIN_VALUE
+                && context.currentSystemTimeMs() - lastTickWallMillis <= LIVE_WITHIN.toMillis();
     }
 }
