@@ -37,10 +37,11 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * ({@code KafkaStreams.query}, IQv2) go straight to the store and see values as of the last
  * commit; the monitor uses only the classic {@code store(...)} API.
  *
- * <p>One map holds every cached key, dirty or clean, so a read probes one hash table (two, one
- * per kind, cost the stream thread a few per cent). Clean entries are dropped only under the
- * lock, which the stream thread also takes to make an entry dirty: a value being written can
- * never be dropped from under it.
+ * <p>One map holds every cached key, dirty or clean, and a write-back flips its slots from dirty
+ * to clean in place: with a map per kind, a key left the dirty map before its clean entry was
+ * replaced, and a query thread could read the previous commit's value in between. Clean entries
+ * are dropped only under the lock, which the stream thread also takes to make an entry dirty: a
+ * value being written can never be dropped from under it.
  */
 public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V>
         implements KeyValueStore<String, V> {
