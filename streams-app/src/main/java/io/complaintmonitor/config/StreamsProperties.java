@@ -13,7 +13,7 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 public final class StreamsProperties {
 
     /** How often the tasks commit unless the tracking task asks sooner (an alert raised while live). */
-    public static final Duration COMMIT_INTERVAL = Duration.ofSeconds(2);
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(2);
 
     private StreamsProperties() {
     }

@@ -104,15 +104,16 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     /** Most distinct steps and tallies in one figures record, well below what a broker takes in one record. */
     static final int MAX_FACTS_PER_RECORD = 5_000;
 
-    /** The clock: deadlines at or before this are judged (or in the backlog); null until the first tick. */
-    private Instant judgedUpTo;
-    /** Whether schedule entries at or before the clock are still waiting to be judged. */
-    private boolean backlog;
     /**
      * How recently a tick must have come for the task to count as live. Heartbeats are sent only
      * while the monitor is caught up with its inputs, every second by default.
      */
     static final Duration LIVE_WITHIN = Duration.ofSeconds(10);
+
+    /** The clock: deadlines at or before this are judged (or in the backlog); null until the first tick. */
+    private Instant judgedUpTo;
+    /** Whether schedule entries at or before the clock are still waiting to be judged. */
+    private boolean backlog;
     /** Wall-clock time of the last tick; a task that is catching up has seen none lately. */
     private long lastTickWallMillis = Long.MIN_VALUE;
 

@@ -64,10 +64,10 @@ public record Results(
         }
 
         /**
-         * Below this the second half is not rated: commits come every 500 ms and the catch-up polls
+         * Below this the second half is not rated: commits come every 2 s and the catch-up polls
          * every 200 ms, so its length would be mostly their rounding.
          */
-        static final double MIN_SECOND_HALF_SECONDS = 2.0;
+        static final double MIN_SECOND_HALF_SECONDS = 4.0;
 
         /**
          * The whole run and, from {@code halfSeconds} on, the other half of the records, with the CPU

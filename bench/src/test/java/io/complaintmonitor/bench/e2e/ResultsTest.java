@@ -58,15 +58,17 @@ class ResultsTest {
 
     @Test
     void shouldRateTheSecondHalfFromTheMomentHalfWasCommitted() {
-        Results.Rate rate = Results.Rate.of(1_001, Cpu.NONE, untimed(10.0, 8.0));
+        Results.Rate rate = Results.Rate.of(1_001, Cpu.NONE, untimed(10.0, 6.0));
 
         assertThat(rate.perSecond()).isEqualTo(100.0);
-        assertThat(rate.secondHalfPerSecond()).as("501 records in the last 2 s").isEqualTo(251.0);
+        assertThat(rate.secondHalfPerSecond()).as("501 records in the last 4 s").isEqualTo(125.0);
     }
 
     @Test
     void shouldNotRateASecondHalfTooShortToTime() {
         assertThat(Results.Rate.of(10_000, Cpu.NONE, untimed(5.0, 3.5)).secondHalfPerSecond()).isNull();
+        assertThat(Results.Rate.of(10_000, Cpu.NONE, untimed(7.0, 3.5)).secondHalfPerSecond())
+                .as("3.5 s: under two commit intervals").isNull();
         assertThat(Results.Rate.of(10_000, Cpu.NONE, untimed(5.0, 5.0)).secondHalfPerSecond()).isNull();
         assertThat(ResultTable.render(sampleWith(Results.Rate.of(10_000, Cpu.NONE, untimed(5.0, 5.0)))))
                 .containsPattern("pass-through Streams, exactly-once +10,000 +5.0 +2,000 +- +- +-\\n");
