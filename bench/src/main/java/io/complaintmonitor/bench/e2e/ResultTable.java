@@ -31,6 +31,13 @@ final class ResultTable {
             }
             out.append('\n');
         }
+        Results.Rate monitor = r.monitorExactlyOnce();
+        if (monitor != null && monitor.cpuSecondsByThreads() != null) {
+            StringBuilder line = new StringBuilder("full monitor's CPU seconds by thread:");
+            monitor.cpuSecondsByThreads().forEach((group, s) -> line.append(String.format(Locale.ROOT, " %s %.1f;",
+                    group, s)));
+            out.append(line, 0, line.length() - 1).append('\n');
+        }
         Results.Latency l = r.alertLatency();
         if (l != null) {
             out.append(String.format(Locale.ROOT,

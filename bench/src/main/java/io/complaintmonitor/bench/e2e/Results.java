@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every figure of one run, as written to the JSON file. Phases left out or failed are null, with
@@ -53,14 +56,17 @@ public record Results(
      * start-up (topics, group join) and the JIT compiling the code. And, for those in this process,
      * what the records cost in CPU (else null), whole and second half: microseconds of the
      * application's stream threads per record, and the cores this process kept busy (the broker,
-     * GC, the JIT and RocksDB included; 2.0 is all of this machine).
+     * GC, the JIT and RocksDB included; 2.0 is all of this machine), with the CPU seconds of the
+     * whole run by group of threads ({@code cpuSecondsByThreads}, see {@link ThreadCpu}; null where
+     * not measured).
      */
     public record Rate(long records, double seconds, double perSecond, Double secondHalfPerSecond,
             Double streamCpuMicrosPerRecord, Double secondHalfStreamCpuMicrosPerRecord, Double processCores,
-            Double secondHalfProcessCores) {
+            Double secondHalfProcessCores, Map<String, Double> cpuSecondsByThreads) {
 
         public static Rate of(long records, double seconds) {
-            return new Rate(records, round(seconds, 3), perSecond(records, seconds), null, null, null, null, null);
+            return new Rate(records, round(seconds, 3), perSecond(records, seconds), null, null, null, null, null,
+                    null);
         }
 
         /**
@@ -84,7 +90,15 @@ public record Results(
                     end.streamMicrosPerRecord(atStart, records),
                     rated ? end.streamMicrosPerRecord(half, secondHalfRecords) : null,
                     end.processCores(atStart, timing.seconds()),
-                    rated ? end.processCores(half, secondHalfSeconds) : null);
+                    rated ? end.processCores(half, secondHalfSeconds) : null, null);
+        }
+
+        /** This rate with the run's CPU seconds by group of threads; unchanged if none were measured. */
+        Rate withCpuByThreads(Map<String, Double> secondsByGroup) {
+            return secondsByGroup.isEmpty() ? this : new Rate(records, seconds, perSecond, secondHalfPerSecond,
+                    streamCpuMicrosPerRecord, secondHalfStreamCpuMicrosPerRecord, processCores,
+                    secondHalfProcessCores,
+                    Collections.unmodifiableMap(new LinkedHashMap<>(secondsByGroup)));
         }
 
         private static double perSecond(long records, double seconds) {

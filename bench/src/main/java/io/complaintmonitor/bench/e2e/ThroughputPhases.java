@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -163,6 +164,7 @@ final class ThroughputPhases {
         Properties props = StreamsProperties.of(config, new SimpleMeterRegistry());
         long start = System.nanoTime();
         Cpu atStart = Cpu.of(config.applicationId());
+        ThreadCpu threadsAtStart = ThreadCpu.now();
         KafkaStreams streams = new KafkaStreams(topology, props);
         try {
             streams.start();
@@ -171,7 +173,8 @@ final class ThroughputPhases {
                     () -> streams.state() == KafkaStreams.State.ERROR
                             || streams.state() == KafkaStreams.State.PENDING_ERROR,
                     () -> Cpu.of(config.applicationId()));
-            return Results.Rate.of(records, atStart, timing);
+            return withCpuByThreads(Results.Rate.of(records, atStart, timing), threadsAtStart,
+                    config.applicationId());
         } finally {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(Duration.ofSeconds(30)));
@@ -187,13 +190,30 @@ final class ThroughputPhases {
         MonitorConfig config = cluster.config(cluster.settings("monitor", SOURCES));
         long start = System.nanoTime();
         Cpu atStart = Cpu.of(config.applicationId());
+        ThreadCpu threadsAtStart = ThreadCpu.now();
         try (MonitorApp app = MonitorApp.start(config, Optional.empty(), Optional.empty())) {
             CatchUp.Timing timing = CatchUp.await(cluster.admin(), config.applicationId(), sourceTopics(), start,
                     TIMEOUT,
                     () -> app.streams().failure().isDone(), () -> Cpu.of(config.applicationId()));
+            Results.Rate rate = withCpuByThreads(Results.Rate.of(records, atStart, timing), threadsAtStart,
+                    config.applicationId());
             printWrites(app.streams().streams(), records);
-            return Results.Rate.of(records, atStart, timing);
+            return rate;
         }
+    }
+
+    /**
+     * The rate with the phase's CPU by group of threads, printed too: in one JVM on two cores, the
+     * JIT compiling the phase's code takes a share the stream thread then lacks.
+     */
+    private static Results.Rate withCpuByThreads(Results.Rate rate, ThreadCpu atStart, String applicationId) {
+        Map<String, Double> seconds = ThreadCpu.now().secondsByGroupSince(atStart, applicationId);
+        if (!seconds.isEmpty()) {
+            StringBuilder line = new StringBuilder("  CPU seconds by thread:");
+            seconds.forEach((group, s) -> line.append(String.format(Locale.ROOT, " %s %.1f;", group, s)));
+            System.out.println(line.substring(0, line.length() - 1));
+        }
+        return rate.withCpuByThreads(seconds);
     }
 
     /**

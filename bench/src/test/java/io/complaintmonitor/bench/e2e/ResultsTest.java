@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +25,8 @@ class ResultsTest {
     }
 
     private static Results sample(Results.Memory memory, Results.Rate passThrough) {
-        Results.Rate monitor = Results.Rate.of(1_000_000, Cpu.NONE, untimed(40.0, 30.0));
+        Results.Rate monitor = Results.Rate.of(1_000_000, Cpu.NONE, untimed(40.0, 30.0))
+                .withCpuByThreads(new LinkedHashMap<>(Map.of(ThreadCpu.APPLICATION, 35.5)));
         Results.Latency latency = new Results.Latency(2_000, 10, 2_000, 900, 1_400, 1_600, 5.0);
         return new Results("2026-11-23T01:00:00Z",
                 new Results.Machine(2, "cpu", 24L << 30, "jdk", "Linux", "4.00 4.00 4.00", "5.00 5.00 5.00"),
@@ -109,6 +112,28 @@ class ResultsTest {
         assertThat(targets.get(3).met()).isTrue();
         assertThat(targets.get(3).measured()).isEqualTo("900 MiB");
         assertThat(targets.get(4).met()).isFalse();
+    }
+
+    @Test
+    void shouldKeepThePhasesCpuByThreadInOrderAndPrintTheMonitors() throws Exception {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        seconds.put(ThreadCpu.APPLICATION, 35.5);
+        seconds.put(ThreadCpu.JIT, 20.0);
+        seconds.put(ThreadCpu.OTHER, 4.5);
+        Results.Rate rate = Results.Rate.of(1_000_000, Cpu.NONE, untimed(40.0, 30.0)).withCpuByThreads(seconds);
+
+        assertThat(rate.cpuSecondsByThreads().keySet())
+                .containsExactly(ThreadCpu.APPLICATION, ThreadCpu.JIT, ThreadCpu.OTHER);
+        assertThat(Results.Rate.of(1_000_000, 10).withCpuByThreads(Map.of()).cpuSecondsByThreads())
+                .as("not measured").isNull();
+        Path file = dir.resolve("cpu.json");
+        sample(null).write(file);
+        assertThat(Results.JSON.readTree(Files.readString(file)).at("/monitorExactlyOnce/cpuSecondsByThreads")
+                .get(ThreadCpu.APPLICATION).asDouble()).isEqualTo(35.5);
+        assertThat(ResultTable.render(sample(null))).contains("full monitor's CPU seconds by thread: "
+                + ThreadCpu.APPLICATION + " 35.5\n");
+        assertThat(ResultTable.render(sampleWith(rate))).doesNotContain("JIT compiler")
+                .as("only the monitor's phase is printed in the table");
     }
 
     @Test
