@@ -70,9 +70,12 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
      * tombstones.
      */
     private final SortedSet<String> outboxKeys = new TreeSet<>();
+    /** The outbox value events' changes go into until it is full. */
+    private String outboxValue = OUTBOX_KEY;
     /**
-     * The outbox's one key: its changes keep their labels until sent. An earlier version kept a
-     * batch per group, keyed by the group ("all=all"); such entries are sent with it.
+     * The outbox's first key, its later values being {@code unsorted-1}, {@code unsorted-2} and so
+     * on: its changes keep their labels until sent. An earlier version kept a batch per group, keyed
+     * by the group ("all=all"); such entries are sent with it.
      */
     static final String OUTBOX_KEY = "unsorted";
     /** Where the task's clock is kept in the schedule store; '~' sorts after every time-prefixed key. */
@@ -93,13 +96,19 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
      */
     static final Duration FIGURES_INTERVAL = Duration.ofMillis(250);
     /**
-     * Most steps and tallies the outbox holds (as written: each distinct step once, with its count)
-     * before it is sent early, without waiting for the interval: it is one store value, written to
-     * its changelog at every commit, and its facts carry their labels, so it must stay well below
-     * the 1 MiB a broker takes in one record (an audit fed from a file outran the 250 ms interval
-     * and reached 1.2 MB).
+     * Most steps and tallies in one outbox value (as written: each distinct step once, with its
+     * count) before the changes go into the next: a value is written to its changelog as one record
+     * at a commit, and its facts carry their labels, so it must stay well below the 1 MiB a broker
+     * takes in one record (an audit fed from a file outran the 250 ms interval and reached 1.2 MB).
      */
     static final int MAX_OUTBOX_FACTS = 2_000;
+    /**
+     * Most outbox values before the outbox is sent early, without waiting for the interval. While
+     * catching up an event changes two to four facts, so one value of 2,000 filled every few hundred
+     * events, and sending it that often left the figures task little to merge: it read and wrote
+     * each window of each group many times where once would do.
+     */
+    static final int MAX_OUTBOX_VALUES = 16;
     /** Most distinct steps and tallies in one figures record, well below what a broker takes in one record. */
     static final int MAX_FACTS_PER_RECORD = 5_000;
 
@@ -140,6 +149,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         try (KeyValueIterator<String, FiguresBatch> it = outbox.all()) {
             it.forEachRemaining(entry -> outboxKeys.add(entry.key));
         }
+        outboxValue = OUTBOX_KEY;
         String clock = schedule.get(CLOCK_KEY);
         // The clock survives a restart with the stores, so standings are counted against the same instant.
         this.judgedUpTo = clock == null ? null : Instant.ofEpochMilli(Long.parseLong(clock));
@@ -369,14 +379,28 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
      * and sent after a crash.
      */
     private void queueFigures(ComplaintFigures before, ComplaintFigures after, Instant at) {
-        FiguresBatch batch = outbox.get(OUTBOX_KEY);
+        FiguresBatch batch = outbox.get(outboxValue);
         if (batch == null) {
             batch = FiguresBatch.unsorted();
-            outboxKeys.add(OUTBOX_KEY);
+            outboxKeys.add(outboxValue);
         }
-        outbox.put(OUTBOX_KEY, batch.add(before, after, at.toEpochMilli()));
+        outbox.put(outboxValue, batch.add(before, after, at.toEpochMilli()));
         if (batch.facts() >= MAX_OUTBOX_FACTS) {
-            sendFigures();
+            if (outboxKeys.size() >= MAX_OUTBOX_VALUES) {
+                sendFigures();
+            } else {
+                outboxValue = nextOutboxValue();
+            }
+        }
+    }
+
+    /** The first outbox key after {@link #OUTBOX_KEY} not in use. */
+    private String nextOutboxValue() {
+        for (int n = 1; ; n++) {
+            String key = OUTBOX_KEY + "-" + n;
+            if (!outboxKeys.contains(key)) {
+                return key;
+            }
         }
     }
 
@@ -392,6 +416,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
             outbox.put(key, null); // delete() would read the old value first
         }
         outboxKeys.clear();
+        outboxValue = OUTBOX_KEY;
         Map<Integer, List<FiguresDelta>> byPartition = new TreeMap<>();
         Map<Integer, Long> latest = new TreeMap<>();
         groups.forEach((group, batch) -> {
