@@ -3,30 +3,19 @@ package io.complaintmonitor.lifecycle;
 import static io.complaintmonitor.lifecycle.ComplaintRecords.london;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.complaintmonitor.domain.BankHolidayCalendars;
-import io.complaintmonitor.domain.complaint.Alert;
 import io.complaintmonitor.domain.complaint.ComplaintEvent;
-import io.complaintmonitor.domain.complaint.ComplaintRules;
 import io.complaintmonitor.domain.complaint.EventType;
 import io.complaintmonitor.domain.complaint.Source;
-import io.complaintmonitor.serde.JsonSerde;
-import io.complaintmonitor.stats.FiguresCodec;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serde;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,52 +25,12 @@ import org.junit.jupiter.api.Test;
  */
 class OpenCountWritesTest {
 
-    private static final String APP = "monitor";
-
-    private final MockProcessorContext<String, Object> context = new MockProcessorContext<>();
-    private CountingStore counts;
-    private KeyValueStore<String, Long> openCounts;
-    private TrackingProcessor processor;
-
-    @BeforeEach
-    void setUp() {
-        context.setCurrentSystemTimeMs(1_800_000_000_000L);
-        store(LifecycleTopology.STATE_STORE, LifecycleCodecs.TRACKED_STORE);
-        store(LifecycleTopology.SCHEDULE_STORE, Serdes.String());
-        KeyValueBytesStoreSupplier supplier = Stores.inMemoryKeyValueStore(LifecycleTopology.OPEN_COUNTS_STORE);
-        counts = new CountingStore(supplier.get());
-        openCounts = Stores.keyValueStoreBuilder(new KeyValueBytesStoreSupplier() {
-            @Override
-            public String name() {
-                return supplier.name();
-            }
-
-            @Override
-            public KeyValueStore<Bytes, byte[]> get() {
-                return counts;
-            }
-
-            @Override
-            public String metricsScope() {
-                return supplier.metricsScope();
-            }
-        }, Serdes.String(), Serdes.Long()).withLoggingDisabled().build();
-        openCounts.init(context.getStateStoreContext(), openCounts);
-        context.addStateStore(openCounts);
-        store(LifecycleTopology.OPEN_ALERTS_STORE, JsonSerde.of(Alert.class));
-        store(LifecycleTopology.FIGURES_OUTBOX_STORE, FiguresCodec.BATCH);
-        processor = new TrackingProcessor(new ComplaintRules(BankHolidayCalendars.bundled("england-and-wales")), APP,
-                LifecycleTopology.STATE_STORE, LifecycleTopology.SCHEDULE_STORE,
-                new LifecycleMetrics(new SimpleMeterRegistry()), Duration.ofDays(2), 3);
-        processor.init(context);
-    }
-
-    private <V> void store(String name, Serde<V> serde) {
-        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
-                Serdes.String(), serde).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-    }
+    private final CountingStore counts = new CountingStore(
+            Stores.inMemoryKeyValueStore(LifecycleTopology.OPEN_COUNTS_STORE).get());
+    private final KeyValueStore<String, Long> openCounts = Stores.keyValueStoreBuilder(
+            new CountingSupplier(counts), Serdes.String(), Serdes.Long()).withLoggingDisabled().build();
+    private final TrackingFixture tracking = new TrackingFixture(
+            Map.of(LifecycleTopology.OPEN_COUNTS_STORE, () -> openCounts));
 
     @Test
     void shouldWriteACountOnlyWhenAStandingChanges() {
@@ -124,13 +73,29 @@ class OpenCountWritesTest {
     }
 
     private void send(ComplaintEvent event) {
-        processor.process(new Record<>("L-1|" + event.complaintRef(), LifecycleInput.of(event),
-                event.occurredAt().toEpochMilli()));
+        tracking.send(event);
     }
 
     private void tick(String at) {
-        Instant instant = london(at);
-        processor.process(new Record<>("tick", LifecycleInput.tick(instant, APP), instant.toEpochMilli()));
+        tracking.tick(at);
+    }
+
+    /** Supplies the one counting store. */
+    private record CountingSupplier(CountingStore store) implements KeyValueBytesStoreSupplier {
+        @Override
+        public String name() {
+            return store.name();
+        }
+
+        @Override
+        public KeyValueStore<Bytes, byte[]> get() {
+            return store;
+        }
+
+        @Override
+        public String metricsScope() {
+            return "in-memory";
+        }
     }
 
     /** An in-memory bytes store that counts the writes reaching it. */

@@ -3,35 +3,24 @@ package io.complaintmonitor.lifecycle;
 import static io.complaintmonitor.lifecycle.ComplaintRecords.london;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.complaintmonitor.domain.BankHolidayCalendars;
-import io.complaintmonitor.domain.complaint.Alert;
 import io.complaintmonitor.domain.complaint.ComplaintEvent;
-import io.complaintmonitor.domain.complaint.ComplaintRules;
 import io.complaintmonitor.domain.complaint.EventType;
 import io.complaintmonitor.domain.complaint.Source;
 import io.complaintmonitor.domain.stats.FiguresBatch;
 import io.complaintmonitor.domain.stats.FiguresDelta;
 import io.complaintmonitor.domain.stats.Tally;
-import io.complaintmonitor.serde.JsonSerde;
 import io.complaintmonitor.stats.FiguresInput;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,31 +31,11 @@ import org.junit.jupiter.api.Test;
  */
 class TrackingOutboxTest {
 
-    private final MockProcessorContext<String, Object> context = new MockProcessorContext<>();
     /** The outbox as objects: a serialising store would encode a value of 2,000 facts at every event. */
     private final ObjectStore outbox = new ObjectStore(LifecycleTopology.FIGURES_OUTBOX_STORE);
-    private TrackingProcessor processor;
-
-    @BeforeEach
-    void setUp() {
-        context.setCurrentSystemTimeMs(1_800_000_000_000L);
-        store(LifecycleTopology.STATE_STORE, LifecycleCodecs.TRACKED_STORE);
-        store(LifecycleTopology.SCHEDULE_STORE, Serdes.String());
-        store(LifecycleTopology.OPEN_COUNTS_STORE, Serdes.Long());
-        store(LifecycleTopology.OPEN_ALERTS_STORE, JsonSerde.of(Alert.class));
-        context.addStateStore(outbox);
-        processor = new TrackingProcessor(new ComplaintRules(BankHolidayCalendars.bundled("england-and-wales")),
-                "monitor", LifecycleTopology.STATE_STORE, LifecycleTopology.SCHEDULE_STORE,
-                new LifecycleMetrics(new SimpleMeterRegistry()), Duration.ofDays(2), 3);
-        processor.init(context);
-    }
-
-    private <V> void store(String name, Serde<V> serde) {
-        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
-                Serdes.String(), serde).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-    }
+    private final TrackingFixture tracking = new TrackingFixture(
+            Map.of(LifecycleTopology.FIGURES_OUTBOX_STORE, () -> outbox));
+    private final MockProcessorContext<String, Object> context = tracking.context;
 
     @Test
     void shouldFillValuesOfBoundedSizeAndSendEarlyOnlyWhenAllAreFull() {
@@ -114,10 +83,9 @@ class TrackingOutboxTest {
     }
 
     private void received(String ref, LocalDate day, String team) {
-        ComplaintEvent event = ComplaintEvent.builder(Source.CRM, ref + "/1", EventType.RECEIVED).complaintRef(ref)
+        tracking.send(ComplaintEvent.builder(Source.CRM, ref + "/1", EventType.RECEIVED).complaintRef(ref)
                 .landlordId("L-1").occurredAt(london(day + " 10:00")).category("REPAIRS").handlingTeam(team)
-                .build();
-        processor.process(new Record<>("L-1|" + ref, LifecycleInput.of(event), event.occurredAt().toEpochMilli()));
+                .build());
     }
 
     private List<FiguresInput> sentOn() {
