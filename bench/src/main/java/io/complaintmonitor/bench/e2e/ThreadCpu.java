@@ -11,16 +11,15 @@ import java.util.Map;
 
 /**
  * CPU time of every thread of this process, native ones included, from Linux's
- * {@code /proc/self/task/<tid>/stat}: what a phase's cores went to. The JIT's compiler threads and
- * the collector's are not Java threads, so the JVM's own thread CPU times leave them out; in this
+ * {@code /proc/self/task/<tid>/stat}: what a phase's cores went to. The JVM's thread API lists
+ * neither the JIT's compiler threads nor the collector's, so its CPU times leave them out; in this
  * benchmark, where the broker, the clients and the monitor compile in one JVM on two cores, they
  * are what a phase's first half waits for.
  *
  * <p>Threads are told apart by the name the kernel keeps (the Java name cut to 15 characters), so
  * an application's threads (its stream threads, state updater and the like, named after its client
  * id) are those whose name starts with its application id cut alike; its producers' network threads
- * count with every client's.
- * Elsewhere than Linux a sample is empty and nothing is reported.
+ * count with every client's. Elsewhere than Linux a sample is empty and nothing is reported.
  *
  * @param ticks CPU time (user and system) in clock ticks, by thread id
  * @param names the kernel's name of each thread, by thread id
@@ -79,8 +78,9 @@ record ThreadCpu(Map<String, Long> ticks, Map<String, String> names) {
 
     /**
      * CPU seconds from {@code earlier} to this sample, by group ({@link #GROUPS}, all present), the
-     * application's threads being those of {@code applicationId}; empty if either sample is. A thread that ended
-     * in between is not counted (none does while a phase runs); one that started is counted whole.
+     * application's threads being those of {@code applicationId}; empty if either sample is. A
+     * thread that ended in between is not counted (a fenced producer's sender is one); one that
+     * started is counted whole.
      */
     Map<String, Double> secondsByGroupSince(ThreadCpu earlier, String applicationId) {
         Map<String, Double> seconds = new LinkedHashMap<>();
