@@ -13,9 +13,9 @@ import java.util.List;
  * @param countedAt the task's clock when the complaint was last counted; {@link #NO_CLOCK} when it
  *     was counted before the task's first tick; null in values stored before this was kept, which
  *     were always counted at the task's clock
- * @param wakeAt the instant of the complaint's one schedule entry, its earliest pending deadline;
- *     {@link #NO_WAKE} when it has none; null in values stored before, which had an entry per
- *     deadline in {@code scheduled}
+ * @param wakeAt the instant of the complaint's one schedule entry, at or before its earliest
+ *     pending deadline (an entry is not moved later until it is judged); {@link #NO_WAKE} when it
+ *     has none; null in values stored before, which had an entry per deadline in {@code scheduled}
  */
 public record TrackedComplaint(ComplaintState state, List<Deadline> scheduled, Instant countedAt, Instant wakeAt) {
 

@@ -329,10 +329,12 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     }
 
     /**
-     * Stores the complaint and moves its schedule entry to its earliest pending deadline, if that
-     * changed. One entry per complaint rather than one per deadline: most events leave the earliest
-     * where it was, and each schedule write is a RocksDB write and a changelog record (an entry per
-     * deadline cost 2.7 writes per event of a simulated year, one entry 0.5).
+     * Stores the complaint and keeps its one schedule entry at or before its earliest pending
+     * deadline: moved when that comes sooner than the entry, or when the entry is being judged;
+     * left where it is when the deadline moves later. One entry per complaint rather than one per
+     * deadline, and never moved later until judged: each schedule write is a RocksDB write and a
+     * changelog record (an entry per deadline cost 2.7 writes per event of a simulated year, one
+     * entry 0.5).
      */
     private void save(String key, TrackedComplaint before, Transition transition) {
         List<Deadline> pending = new ArrayList<>(transition.deadlines().size());
@@ -354,6 +356,13 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
                 schedule.put(ComplaintKeys.schedule(gone, key), null);
             }
         }
+        if (stillAhead(wasAt) && (wake.equals(TrackedComplaint.NO_WAKE) || wasAt.isBefore(wake))) {
+            // The entry is still to come and no later than needed: it stays, wakes the complaint
+            // early, and judging it then moves it on. So a deadline that moves later (an
+            // acknowledgement, a response, an extension) costs no schedule writes when it happens,
+            // and none at all in a backfill before the clock starts, where most of them were.
+            wake = wasAt;
+        }
         if (!wake.equals(wasAt)) {
             if (!wasAt.equals(TrackedComplaint.NO_WAKE)) {
                 schedule.put(ComplaintKeys.wake(wasAt, key), null); // delete() would read the old value first
@@ -364,6 +373,11 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         }
         complaints.put(key, new TrackedComplaint(transition.state(), pending,
                 judgedUpTo == null ? TrackedComplaint.NO_CLOCK : judgedUpTo, wake));
+    }
+
+    /** Whether a schedule entry at {@code at} is still to be judged: after the clock, or any before it starts. */
+    private boolean stillAhead(Instant at) {
+        return !at.equals(TrackedComplaint.NO_WAKE) && (judgedUpTo == null || at.isAfter(judgedUpTo));
     }
 
     /** The time a figures change is sent with: its own, or the clock if that is later. */

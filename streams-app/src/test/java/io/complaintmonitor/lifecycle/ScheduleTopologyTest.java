@@ -12,6 +12,7 @@ import io.complaintmonitor.domain.complaint.Deadline;
 import io.complaintmonitor.domain.complaint.Transition;
 import io.complaintmonitor.ingest.EventAdapters;
 import io.complaintmonitor.schema.AlertKind;
+import io.complaintmonitor.schema.BreachAlert;
 import io.complaintmonitor.schema.CrmEventType;
 import io.complaintmonitor.simulate.SimEvent;
 import io.complaintmonitor.simulate.Simulation;
@@ -31,48 +32,95 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /**
- * The schedule store holds one entry per complaint with deadlines pending, at the earliest of
- * them; judging it moves it on to the next. Values stored by an earlier version had an entry per
+ * The schedule store holds one entry per complaint with deadlines pending, at or before the
+ * earliest of them: a deadline that moves later leaves the entry where it is, and judging the
+ * complaint when it comes moves it on. Values stored by an earlier version had an entry per
  * deadline, and are moved to one entry the first time they are judged or change.
  */
 class ScheduleTopologyTest extends MonitorDriverTest {
 
     @Test
-    void shouldKeepOneEntryPerComplaintAtItsEarliestPendingDeadlineThroughASimulatedHalfYear() {
+    void shouldKeepOneEntryPerComplaintAtOrBeforeItsEarliestPendingDeadlineThroughASimulatedHalfYear() {
         LocalDate from = LocalDate.of(2025, 4, 1);
         SimulationSettings settings = SimulationSettings.builder().seed(9).homes(20_000).from(from)
                 .to(LocalDate.of(2025, 10, 1)).build();
         LocalDate tickedTo = from;
+        Instant clock = null;
         for (SimEvent sim : (Iterable<SimEvent>) () -> Simulation.iterator(settings)) {
             LocalDate day = sim.at().atZone(ZoneOffset.UTC).toLocalDate();
             if (day.isAfter(tickedTo)) {
                 // Ticks at each day's start, so complaints are judged and moved on all along.
-                monitor.tick(day.atStartOfDay().toInstant(ZoneOffset.UTC));
+                clock = day.atStartOfDay().toInstant(ZoneOffset.UTC);
+                monitor.tick(clock);
                 tickedTo = day;
             }
             monitor.pipe(sim.record());
         }
         Map<String, List<String>> entries = scheduleEntries();
         int withPending = 0;
+        int early = 0;
+        int withEntry = 0;
         KeyValueStore<String, TrackedComplaint> complaints = monitor.driver.getKeyValueStore(LifecycleTopology.STATE_STORE);
         try (KeyValueIterator<String, TrackedComplaint> it = complaints.all()) {
             while (it.hasNext()) {
                 var e = it.next();
                 TrackedComplaint tracked = e.value;
-                if (tracked.scheduled().isEmpty()) {
+                if (tracked.wakeAt().equals(TrackedComplaint.NO_WAKE)) {
+                    assertThat(tracked.scheduled()).as(e.key).isEmpty();
                     assertThat(entries).as(e.key).doesNotContainKey(e.key);
-                    assertThat(tracked.wakeAt()).isEqualTo(TrackedComplaint.NO_WAKE);
+                    continue;
+                }
+                withEntry++;
+                // Every entry is still to come: one at or before the clock would have been judged and moved.
+                assertThat(tracked.wakeAt()).as(e.key).isAfter(clock);
+                assertThat(entries.get(e.key)).as(e.key).containsExactly(ComplaintKeys.wake(tracked.wakeAt(), e.key));
+                if (tracked.scheduled().isEmpty()) {
+                    early++; // closed since: the entry wakes it once more, for nothing, and goes
                     continue;
                 }
                 withPending++;
                 Instant earliest = tracked.scheduled().stream().map(Deadline::at).min(Comparator.naturalOrder())
                         .orElseThrow();
-                assertThat(tracked.wakeAt()).as(e.key).isEqualTo(earliest);
-                assertThat(entries.get(e.key)).as(e.key).containsExactly(ComplaintKeys.wake(earliest, e.key));
+                assertThat(tracked.wakeAt()).as(e.key).isBeforeOrEqualTo(earliest);
+                if (tracked.wakeAt().isBefore(earliest)) {
+                    early++;
+                }
             }
         }
         assertThat(withPending).as("complaints with deadlines pending").isGreaterThan(20);
-        assertThat(entries.size()).isEqualTo(withPending);
+        assertThat(early).as("entries left early by a deadline that moved later").isPositive();
+        assertThat(entries.size()).isEqualTo(withEntry);
+    }
+
+    @Test
+    void shouldLeaveTheEntryWhereItIsWhenADeadlineMovesLaterAndMoveItWhenItWakesTheComplaint() {
+        TestOutputTopic<String, String> changelog = monitor.driver.createOutputTopic(
+                monitor.config.applicationId() + "-" + LifecycleTopology.SCHEDULE_STORE + "-changelog",
+                new StringDeserializer(), new StringDeserializer());
+        String key = ComplaintKeys.of(new ComplaintKey("default", c1.ref));
+        KeyValueStore<String, TrackedComplaint> complaints = monitor.driver.getKeyValueStore(LifecycleTopology.STATE_STORE);
+        monitor.tick("2025-12-01T00:00:00Z");
+        // Received Monday 1 December: acknowledgement due Monday 8 December, due soon from the Friday before.
+        assertThat(monitor.send(c1.received("2025-12-01 10:15")).readAlerts()).isEmpty();
+        Instant entry = complaints.get(key).wakeAt();
+        changelog.readKeyValuesToList();
+
+        // Acknowledged on the Tuesday: the next deadlines are the response's, weeks later.
+        monitor.send(c1.acknowledged(1, "2025-12-02 09:00"));
+        assertThat(changelog.readKeyValuesToList()).as("no schedule write").isEmpty();
+        assertThat(complaints.get(key).wakeAt()).isEqualTo(entry);
+        assertThat(scheduleEntries().get(key)).containsExactly(ComplaintKeys.wake(entry, key));
+
+        // The entry wakes it for nothing, and moves on to the earliest deadline pending.
+        assertThat(monitor.tick(entry.plusSeconds(1).toString()).readAlerts()).as("nothing due").isEmpty();
+        TrackedComplaint moved = complaints.get(key);
+        Instant earliest = moved.scheduled().stream().map(Deadline::at).min(Comparator.naturalOrder()).orElseThrow();
+        assertThat(moved.wakeAt()).isEqualTo(earliest);
+        assertThat(scheduleEntries().get(key)).containsExactly(ComplaintKeys.wake(earliest, key));
+
+        // And the response's deadlines are judged when due, as before: due soon, then overdue.
+        assertThat(monitor.tick("2026-01-31T00:00:00Z").readAlerts()).extracting(BreachAlert::getKind)
+                .containsExactly(AlertKind.RESPONSE_DUE_SOON, AlertKind.RESPONSE_OVERDUE);
     }
 
     @Test
