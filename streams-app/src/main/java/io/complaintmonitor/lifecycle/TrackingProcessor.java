@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The per-complaint "digital twin": loads a complaint's state, lets the Code's rules record the
  * event, stores the result and forwards the alerts. Each complaint with deadlines pending has one
- * entry in a second store, keyed by its earliest deadline's instant, so a tick finds what is due
- * by a range scan, never by visiting every complaint; judging it moves the entry to its next.
+ * entry in a second store, keyed by an instant at or before its earliest deadline, so a tick finds
+ * what is due by a range scan, never by visiting every complaint; judging it moves the entry to
+ * its next.
  *
  * <p>Deadlines are judged only up to the latest tick (wall-clock heartbeats, sent only while the
  * monitor is caught up with its inputs; or an audit's --as-of). Because the rules judge each
