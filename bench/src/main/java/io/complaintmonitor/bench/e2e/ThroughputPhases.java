@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -192,12 +193,15 @@ final class ThroughputPhases {
         Cpu atStart = Cpu.of(config.applicationId());
         ThreadCpu threadsAtStart = ThreadCpu.now();
         try (MonitorApp app = MonitorApp.start(config, Optional.empty(), Optional.empty())) {
+            app.streams().awaitRunning(TIMEOUT);
+            double closedAtRunning = tasksClosed(app.streams().streams());
             CatchUp.Timing timing = CatchUp.await(cluster.admin(), config.applicationId(), sourceTopics(), start,
                     TIMEOUT,
                     () -> app.streams().failure().isDone(), () -> Cpu.of(config.applicationId()));
             Results.Rate rate = withCpuByThreads(Results.Rate.of(records, atStart, timing), threadsAtStart,
                     config.applicationId());
             printWrites(app.streams().streams(), records);
+            printTasksClosed(tasksClosed(app.streams().streams()) - closedAtRunning);
             return rate;
         }
     }
@@ -240,5 +244,28 @@ final class ThroughputPhases {
         System.out.printf("  per source event: records and bytes written (compressed), read%n");
         byTopic.forEach((topic, v) -> System.out.printf("    %-52s %6.3f %7.1f B   %6.3f %7.1f B%n", topic,
                 v[0] / events, v[1] / events, v[2] / events, v[3] / events));
+    }
+
+    /**
+     * Tasks closed since the monitor first reached RUNNING. Kafka Streams may close and recreate
+     * them while it first assigns them; once RUNNING, a closed task means it is being restored
+     * from its changelogs (a fenced producer does that), and such a run measures the restoring as
+     * much as the monitor.
+     */
+    private static double tasksClosed(KafkaStreams streams) {
+        double closed = 0;
+        for (var entry : streams.metrics().entrySet()) {
+            MetricName name = entry.getKey();
+            if (name.group().equals("stream-thread-metrics") && name.name().equals("task-closed-total")
+                    && entry.getValue().metricValue() instanceof Number n) {
+                closed += n.doubleValue();
+            }
+        }
+        return closed;
+    }
+
+    private static void printTasksClosed(double closed) {
+        System.out.printf(Locale.ROOT, "  tasks closed once RUNNING: %.0f%s%n", closed, closed > 0
+                ? " (restored from their changelogs mid-run, as after a fenced producer: not a clean measure)" : "");
     }
 }
