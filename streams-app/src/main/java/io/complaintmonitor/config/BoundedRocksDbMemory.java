@@ -6,6 +6,7 @@ import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
+import org.rocksdb.Priority;
 import org.rocksdb.WriteBufferManager;
 
 /**
@@ -14,6 +15,13 @@ import org.rocksdb.WriteBufferManager;
  * grow with the number of stores and partitions (each store would otherwise take its own 50 MB
  * cache and 3 x 16 MB memtables). The pattern of Kafka Streams' memory-management guide; the
  * budget is {@code rocksdb.memory.mb}.
+ *
+ * <p>A flush pays four or five disk syncs: the table file, the manifest, the directory and the
+ * closed write-ahead logs. On a disk where a sync takes tens of milliseconds, one flush thread for
+ * the process's thirty-odd stores falls behind. With only two memtables, a store then stops taking
+ * writes until its flush is done, and the stream thread waits inside a commit's cache write-back.
+ * Three memtables per store and two flush threads keep writes flowing through such a spell
+ * (measured in bench/README.md, "Slow disk syncs").
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
@@ -23,6 +31,10 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     private static final double INDEX_FILTER_RATIO = 0.1;
     /** Memtables may use this share of the budget. */
     private static final double MEMTABLE_RATIO = 0.25;
+    /** Memtables per store: one taking writes, up to two waiting for their flush. */
+    static final int MEMTABLES_PER_STORE = 3;
+    /** Threads of RocksDB's flush pool, which every store of the process shares. */
+    static final int FLUSH_THREADS = 2;
 
     private static Cache cache;
     private static WriteBufferManager writeBufferManager;
@@ -48,7 +60,11 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         table.setPinTopLevelIndexAndFilter(true);
         options.setWriteBufferManager(writeBufferManager);
-        options.setMaxWriteBufferNumber(2);
+        options.setMaxWriteBufferNumber(MEMTABLES_PER_STORE);
+        // The pool is the process's (RocksDB's default environment): it only ever grows.
+        if (options.getEnv().getBackgroundThreads(Priority.HIGH) < FLUSH_THREADS) {
+            options.getEnv().setBackgroundThreads(FLUSH_THREADS, Priority.HIGH);
+        }
         options.setWriteBufferSize(Math.max(1L << 20, (long) (bytes * MEMTABLE_RATIO) / 8));
         options.setTableFormatConfig(table);
     }
