@@ -32,9 +32,9 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     /** Memtables may use this share of the budget. */
     private static final double MEMTABLE_RATIO = 0.25;
     /** Memtables per store: one taking writes, up to two waiting for their flush. */
-    static final int MEMTABLES_PER_STORE = 3;
+    private static final int MEMTABLES_PER_STORE = 3;
     /** Threads of RocksDB's flush pool, which every store of the process shares. */
-    static final int FLUSH_THREADS = 2;
+    private static final int FLUSH_THREADS = 2;
 
     private static Cache cache;
     private static WriteBufferManager writeBufferManager;
