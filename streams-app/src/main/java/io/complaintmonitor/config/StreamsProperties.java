@@ -41,6 +41,11 @@ public final class StreamsProperties {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // One produce request in flight: with more, under transactions v2 a partition's later batch
+        // could reach the broker after the previous transaction completed but before a retried
+        // first batch, get OutOfOrderSequenceException, and the transaction would time out and fence
+        // the producer (bench/README.md, "Slow disk syncs"). Unprefixed, so a kafka.* setting wins.
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         // Undecodable records: dead-lettered as bytes with lineage, in the transaction that moves past them.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(DeadLetterDeserializationHandler.TOPICS_CONFIG, config.topics());
