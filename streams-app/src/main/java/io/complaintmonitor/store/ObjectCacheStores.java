@@ -24,6 +24,16 @@ public final class ObjectCacheStores {
                 valueSerde), maxCleanEntries);
     }
 
+    /**
+     * The same in front of an in-memory store: for a processor tested on its own, whose values
+     * stay objects because nothing commits (no value is encoded at every write).
+     */
+    public static <V> StoreBuilder<KeyValueStore<String, V>> inMemory(String name, Serde<V> valueSerde,
+            int maxCleanEntries) {
+        return new Builder<>(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(),
+                valueSerde), maxCleanEntries);
+    }
+
     private static final class Builder<V> implements StoreBuilder<KeyValueStore<String, V>> {
         private final StoreBuilder<KeyValueStore<String, V>> inner;
         private final int maxCleanEntries;

@@ -9,15 +9,13 @@ import io.complaintmonitor.domain.complaint.Source;
 import io.complaintmonitor.domain.stats.FiguresBatch;
 import io.complaintmonitor.domain.stats.FiguresDelta;
 import io.complaintmonitor.domain.stats.Tally;
+import io.complaintmonitor.stats.FiguresCodec;
 import io.complaintmonitor.stats.FiguresInput;
+import io.complaintmonitor.store.ObjectCacheStores;
 import java.time.LocalDate;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -31,8 +29,13 @@ import org.junit.jupiter.api.Test;
  */
 class TrackingOutboxTest {
 
-    /** The outbox as objects: a serialising store would encode a value of 2,000 facts at every event. */
-    private final ObjectStore outbox = new ObjectStore(LifecycleTopology.FIGURES_OUTBOX_STORE);
+    /**
+     * The outbox on the object cache the topology gives it: values stay objects until a commit, which
+     * never comes here, so a value of 2,000 facts is not encoded at every event.
+     */
+    private final KeyValueStore<String, FiguresBatch> outbox = ObjectCacheStores
+            .inMemory(LifecycleTopology.FIGURES_OUTBOX_STORE, FiguresCodec.BATCH, LifecycleTopology.CACHED_COMPLAINTS)
+            .withLoggingDisabled().build();
     private final TrackingFixture tracking = new TrackingFixture(
             Map.of(LifecycleTopology.FIGURES_OUTBOX_STORE, () -> outbox));
     private final MockProcessorContext<String, Object> context = tracking.context;
@@ -45,10 +48,11 @@ class TrackingOutboxTest {
         int valuesBefore = 0;
         for (int team = 0; team < 12 && sentOn().isEmpty(); team++) {
             for (int day = 0; day < 1_000 && sentOn().isEmpty(); day++) {
-                valuesBefore = outbox.values.size();
-                factsBefore = outbox.values.values().stream().mapToInt(FiguresBatch::facts).sum();
+                Map<String, FiguresBatch> values = outbox();
+                valuesBefore = values.size();
+                factsBefore = values.values().stream().mapToInt(FiguresBatch::facts).sum();
                 assertThat(valuesBefore).isLessThanOrEqualTo(TrackingProcessor.MAX_OUTBOX_VALUES);
-                assertThat(outbox.values.values()).allSatisfy(batch -> assertThat(batch.facts())
+                assertThat(values.values()).allSatisfy(batch -> assertThat(batch.facts())
                         .as("one event's facts at most past the bound")
                         .isLessThan(TrackingProcessor.MAX_OUTBOX_FACTS + 10));
                 received("T" + team + "-" + day, LocalDate.of(2023, 1, 2).plusDays(day), "team-" + team);
@@ -60,7 +64,7 @@ class TrackingOutboxTest {
         assertThat(valuesBefore).as("only once every value was in use").isEqualTo(TrackingProcessor.MAX_OUTBOX_VALUES);
         assertThat(factsBefore).as("and the last nearly full").isGreaterThan(
                 TrackingProcessor.MAX_OUTBOX_VALUES * TrackingProcessor.MAX_OUTBOX_FACTS - 10);
-        assertThat(outbox.values).as("all sent").isEmpty();
+        assertThat(outbox()).as("all sent").isEmpty();
         assertThat(receivedInAll()).as("every complaint's receipt, once").isEqualTo(complaints);
     }
 
@@ -69,17 +73,17 @@ class TrackingOutboxTest {
         for (int day = 0; day < 1_000; day++) {
             received("E-" + day, LocalDate.of(2023, 1, 2).plusDays(day), "housing-north");
         }
-        assertThat(outbox.values.keySet()).containsExactly("unsorted", "unsorted-1");
+        assertThat(outbox().keySet()).containsExactly("unsorted", "unsorted-1");
         assertThat(sentOn()).isEmpty();
 
         context.scheduledPunctuators().stream()
                 .filter(p -> p.getInterval().equals(TrackingProcessor.FIGURES_INTERVAL))
                 .forEach(p -> p.getPunctuator().punctuate(context.currentSystemTimeMs()));
 
-        assertThat(outbox.values).isEmpty();
+        assertThat(outbox()).isEmpty();
         assertThat(receivedInAll()).isEqualTo(1_000);
         received("E-late", LocalDate.of(2026, 2, 2), "housing-north");
-        assertThat(outbox.values.keySet()).as("the first value again").containsExactly("unsorted");
+        assertThat(outbox().keySet()).as("the first value again").containsExactly("unsorted");
     }
 
     private void received(String ref, LocalDate day, String team) {
@@ -109,113 +113,12 @@ class TrackingOutboxTest {
         return total;
     }
 
-    /** A key-value store of objects in a sorted map: no serialisation, nothing logged. */
-    private static final class ObjectStore implements KeyValueStore<String, FiguresBatch> {
-        final TreeMap<String, FiguresBatch> values = new TreeMap<>();
-        private final String name;
-
-        ObjectStore(String name) {
-            this.name = name;
+    /** The outbox's values by key, read through the object cache (nothing commits here, so none is encoded). */
+    private Map<String, FiguresBatch> outbox() {
+        Map<String, FiguresBatch> values = new TreeMap<>();
+        try (KeyValueIterator<String, FiguresBatch> all = outbox.all()) {
+            all.forEachRemaining(kv -> values.put(kv.key, kv.value));
         }
-
-        @Override
-        public void put(String key, FiguresBatch value) {
-            if (value == null) {
-                values.remove(key);
-            } else {
-                values.put(key, value);
-            }
-        }
-
-        @Override
-        public FiguresBatch putIfAbsent(String key, FiguresBatch value) {
-            FiguresBatch current = values.get(key);
-            if (current == null) {
-                put(key, value);
-            }
-            return current;
-        }
-
-        @Override
-        public void putAll(List<KeyValue<String, FiguresBatch>> entries) {
-            entries.forEach(e -> put(e.key, e.value));
-        }
-
-        @Override
-        public FiguresBatch delete(String key) {
-            return values.remove(key);
-        }
-
-        @Override
-        public FiguresBatch get(String key) {
-            return values.get(key);
-        }
-
-        @Override
-        public KeyValueIterator<String, FiguresBatch> range(String from, String to) {
-            return iterator(values.subMap(from, true, to, true));
-        }
-
-        @Override
-        public KeyValueIterator<String, FiguresBatch> all() {
-            return iterator(values);
-        }
-
-        private static KeyValueIterator<String, FiguresBatch> iterator(Map<String, FiguresBatch> map) {
-            Iterator<Map.Entry<String, FiguresBatch>> entries = List.copyOf(map.entrySet()).iterator();
-            return new KeyValueIterator<>() {
-                @Override
-                public void close() {
-                }
-
-                @Override
-                public String peekNextKey() {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public boolean hasNext() {
-                    return entries.hasNext();
-                }
-
-                @Override
-                public KeyValue<String, FiguresBatch> next() {
-                    Map.Entry<String, FiguresBatch> e = entries.next();
-                    return KeyValue.pair(e.getKey(), e.getValue());
-                }
-            };
-        }
-
-        @Override
-        public long approximateNumEntries() {
-            return values.size();
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public void init(StateStoreContext context, StateStore root) {
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public boolean persistent() {
-            return false;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
+        return values;
     }
 }
