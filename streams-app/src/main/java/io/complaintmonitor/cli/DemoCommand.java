@@ -61,9 +61,18 @@ final class DemoCommand implements Callable<Integer> {
             description = "homes of the simulated landlord (default: ${DEFAULT-VALUE}); kept in --data-dir")
     int homes;
 
+    @Option(names = "--stop-after", paramLabel = "SECONDS",
+            description = "stop cleanly this many seconds after it is ready, as Ctrl-C would (default: run until"
+                    + " stopped); for scripted runs, such as the one that trains the image's AOT cache")
+    Integer stopAfterSeconds;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
+        if (stopAfterSeconds != null && stopAfterSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--stop-after must be at least 1 (seconds), got " + stopAfterSeconds);
+        }
         if (fresh) {
             deleteRecursively(dataDir);
         }
@@ -94,7 +103,8 @@ final class DemoCommand implements Callable<Integer> {
                 app.streams().awaitRunning(START_TIMEOUT);
                 try (DemoTraffic traffic = plan == null ? null : simulate(app, plan, resumed)) {
                     printUrls(app, broker, Duration.ofNanos(System.nanoTime() - started));
-                    return signal.await(app.streams().failure());
+                    return signal.await(app.streams().failure(),
+                            stopAfterSeconds == null ? null : Duration.ofSeconds(stopAfterSeconds));
                 }
             } finally {
                 schemaLog.close();

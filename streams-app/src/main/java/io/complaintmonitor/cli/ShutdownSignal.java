@@ -1,5 +1,6 @@
 package io.complaintmonitor.cli;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +37,21 @@ final class ShutdownSignal implements AutoCloseable {
 
     /** 0 after a requested shutdown, 1 when {@code failure} completed first. */
     int await(CompletableFuture<Throwable> failure) throws InterruptedException {
+        return await(failure, null);
+    }
+
+    /**
+     * As {@link #await(CompletableFuture)}, and once {@code limit} has passed (null: no limit) a
+     * stop as if requested: 0, the same clean close as after Ctrl-C.
+     */
+    int await(CompletableFuture<Throwable> failure, Duration limit) throws InterruptedException {
         failure.thenRun(requested::countDown);
-        requested.await();
+        if (limit == null) {
+            requested.await();
+        } else if (!requested.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            System.out.println("stopping complaint-monitor: " + limit.toSeconds() + " s passed (--stop-after)");
+            return 0;
+        }
         if (failure.isDone()) {
             System.err.println("complaint-monitor stopped: " + failure.join());
             return 1;

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,6 +40,15 @@ class MainTest {
     void shouldSayWhatIsWrongWithAnOptionValue() {
         assertThat(run("run", "--http-port", "eighty")).isEqualTo(2);
         assertThat(err.toString()).contains("--http-port").contains("eighty");
+    }
+
+    @Test
+    void shouldRefuseADemoThatWouldStopBeforeItStarts(@TempDir Path dir) {
+        Path dataDir = dir.resolve("data");
+
+        assertThat(run("demo", "--data-dir", dataDir.toString(), "--fresh", "--stop-after", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--stop-after must be at least 1 (seconds), got 0");
+        assertThat(dataDir).as("nothing started").doesNotExist();
     }
 
     @Test
