@@ -205,10 +205,33 @@ class DockerComposeTest {
         assertThat(copy.group(1)).isEqualTo(buildDir + "/" + JAR);
         String jarInImage = copy.group(2);
 
-        Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT \\[\"java\", \"-jar\", \"(\\S+)\"]$").matcher(dockerfile);
+        Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT \\[\"java\", (?:\"-XX:\\S+\", )*\"-jar\", \"(\\S+)\"]$")
+                .matcher(dockerfile);
         assertThat(entrypoint.find()).as("exec-form ENTRYPOINT running the jar").isTrue();
         assertThat(entrypoint.group(1)).isEqualTo(jarInImage);
         assertThat(dockerfile).containsPattern("(?m)^CMD \\[\"run\"]$");
+    }
+
+    @Test
+    void shouldTrainTheAheadOfTimeCacheTheEntrypointUsesAsTheBenchmarkDoes() throws IOException {
+        String dockerfile = dockerfile().replace("\\\n", " ").replaceAll(" +", " ");
+        Matcher training = Pattern.compile("(?m)^RUN java (?:-\\S+ )*-XX:AOTCacheOutput=(\\S+) -jar (\\S+) (demo [^&]*?) &&")
+                .matcher(dockerfile);
+        assertThat(training.find()).as("a training run writing the cache").isTrue();
+        String cache = training.group(1);
+        String jar = training.group(2);
+        String demo = training.group(3).trim();
+        assertThat(demo).as("the demo, stopped on its own").contains("--stop-after ").contains("--kafka-port 0");
+
+        Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT \\[(.*)]$").matcher(dockerfile);
+        assertThat(entrypoint.find()).isTrue();
+        assertThat(entrypoint.group(1)).as("the cache given to the jar it was trained on")
+                .contains("\"-XX:AOTCache=" + cache + "\", \"-jar\", \"" + jar + "\"");
+
+        String benchTraining = Files.readString(ROOT.resolve("bench/aot-train.sh")).replace("\\\n", " ")
+                .replaceAll(" +", " ");
+        assertThat(benchTraining).as("the benchmark trains its cache the image's way")
+                .contains(demo.replace("/tmp/aot-training", "\"$dir/training-data\""));
     }
 
     @Test

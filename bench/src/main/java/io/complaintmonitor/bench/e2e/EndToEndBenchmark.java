@@ -1,6 +1,7 @@
 package io.complaintmonitor.bench.e2e;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -19,6 +21,9 @@ import java.util.stream.Stream;
  * {@code --min-ratio} of the pass-through's, 2 if a phase failed, 64 on a bad option.
  */
 public final class EndToEndBenchmark {
+
+    /** The JVM option naming an ahead-of-time cache (Java 25); bench/run.sh passes one where it can. */
+    static final String AOT_CACHE_OPTION = "-XX:AOTCache=";
 
     private EndToEndBenchmark() {
     }
@@ -126,7 +131,19 @@ public final class EndToEndBenchmark {
         return new Results.Machine(runtime.availableProcessors(), procField("/proc/cpuinfo", "model name"),
                 parseKb(procField("/proc/meminfo", "MemTotal")),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version"), loadAtStart, loadAverage());
+                System.getProperty("os.name") + " " + System.getProperty("os.version"), loadAtStart, loadAverage(),
+                aotCache(ManagementFactory.getRuntimeMXBean().getInputArguments()).orElse(null));
+    }
+
+    /** The ahead-of-time cache a JVM with these arguments was given (the last {@code -XX:AOTCache=}), if any. */
+    static Optional<String> aotCache(List<String> jvmArguments) {
+        String cache = null;
+        for (String argument : jvmArguments) {
+            if (argument.startsWith(AOT_CACHE_OPTION)) {
+                cache = argument.substring(AOT_CACHE_OPTION.length());
+            }
+        }
+        return Optional.ofNullable(cache);
     }
 
     /** The 1, 5 and 15 minute load averages, as uptime shows them. */

@@ -11,8 +11,9 @@ final class ResultTable {
     static String render(Results r) {
         StringBuilder out = new StringBuilder();
         Results.Machine m = r.machine();
-        out.append(String.format(Locale.ROOT, "machine: %d cores (%s), %.1f GiB, %s; load %s -> %s%n",
-                m.cores(), m.cpu(), m.memTotalBytes() / 1073741824.0, m.jdk(), m.loadAverageAtStart(),
+        out.append(String.format(Locale.ROOT, "machine: %d cores (%s), %.1f GiB, %s, %s; load %s -> %s%n",
+                m.cores(), m.cpu(), m.memTotalBytes() / 1073741824.0, m.jdk(),
+                m.aotCache() == null ? "no AOT cache" : "AOT cache " + m.aotCache(), m.loadAverageAtStart(),
                 m.loadAverageAtEnd()));
         out.append(String.format(Locale.ROOT, "%-40s %12s %10s %12s %12s %16s %12s%n", "phase", "records", "seconds",
                 "records/s", "2nd half/s", "CPU us/record", "JVM cores"));

@@ -34,9 +34,12 @@ public record Results(
         boolean floorPassed,
         List<String> notes) {
 
-    /** The machine: what the figures depend on most, load averages included. */
+    /**
+     * The machine: what the figures depend on most, load averages included, and the JVM's
+     * ahead-of-time cache ({@code -XX:AOTCache}, null without one), which shortens the JIT's first minute.
+     */
     public record Machine(int cores, String cpu, long memTotalBytes, String jdk, String os,
-            String loadAverageAtStart, String loadAverageAtEnd) {
+            String loadAverageAtStart, String loadAverageAtEnd, String aotCache) {
     }
 
     /** The options that shape the figures. */

@@ -29,7 +29,8 @@ class ResultsTest {
                 .withCpuByThreads(new LinkedHashMap<>(Map.of(ThreadCpu.APPLICATION, 35.5)));
         Results.Latency latency = new Results.Latency(2_000, 10, 2_000, 900, 1_400, 1_600, 5.0);
         return new Results("2026-11-23T01:00:00Z",
-                new Results.Machine(2, "cpu", 24L << 30, "jdk", "Linux", "4.00 4.00 4.00", "5.00 5.00 5.00"),
+                new Results.Machine(2, "cpu", 24L << 30, "jdk", "Linux", "4.00 4.00 4.00", "5.00 5.00 5.00",
+                        "bench/target/aot/complaint-monitor.aot"),
                 Results.BenchOptionsView.of(BenchOptions.defaults()), Results.Rate.of(1_000_000, 10),
                 Results.Rate.of(1_000_000, 4), passThrough, Results.Rate.of(1_000_000, Cpu.NONE, untimed(25.0, 15.0)),
                 monitor, 0.5, latency, memory,
@@ -52,6 +53,7 @@ class ResultsTest {
         assertThat(json.at("/monitorToPassThroughRatio").asDouble()).isEqualTo(0.5);
         assertThat(json.at("/alertLatency/p99Ms").asDouble()).isEqualTo(1_400.0);
         assertThat(json.at("/machine/loadAverageAtStart").asText()).isEqualTo("4.00 4.00 4.00");
+        assertThat(json.at("/machine/aotCache").asText()).isEqualTo("bench/target/aot/complaint-monitor.aot");
         assertThat(json.at("/options/minRatio").asDouble()).isEqualTo(0.3);
         assertThat(json.get("memory").isNull()).isTrue();
         assertThat(json.at("/floorPassed").asBoolean()).isTrue();
@@ -140,7 +142,8 @@ class ResultsTest {
     void shouldPrintTheTableWithTheMachineAndEveryTarget() {
         String table = ResultTable.render(sample(null));
 
-        assertThat(table).contains("2 cores", "load 4.00 4.00 4.00 -> 5.00 5.00 5.00", "monitor / pass-through: 0.50",
+        assertThat(table).contains("2 cores", "AOT cache bench/target/aot/complaint-monitor.aot",
+                "load 4.00 4.00 4.00 -> 5.00 5.00 5.00", "monitor / pass-through: 0.50",
                 "second halves alone: 0.80", "2nd half/s", "50,000", "keyed count in RocksDB", "40,000",
                 "p99 1400 ms", "MISSED", "not measured", "note: a note");
     }
