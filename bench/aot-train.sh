@@ -5,7 +5,7 @@
 # JEPs 483 and 515: classes loaded and linked, and method profiles). Prints the cache's path.
 #   bench/aot-train.sh JAVA APP_JAR DIR
 # The cache is kept in DIR and made again when the jar or the java changes; a JVM given a cache
-# that does not match its jar or java warns and runs without one.
+# that is missing or does not match its jar or java logs it and runs without one.
 set -euo pipefail
 java=$1 app=$2 dir=$3
 mkdir -p "$dir"
