@@ -43,8 +43,9 @@ public final class StreamsProperties {
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         // One produce request in flight: with more, under transactions v2 a partition's later batch
         // could reach the broker after the previous transaction completed but before a retried
-        // first batch, get OutOfOrderSequenceException, and the transaction would time out and fence
-        // the producer (bench/README.md, "Slow disk syncs"). Unprefixed, so a kafka.* setting wins.
+        // first batch and get OutOfOrderSequenceException, after which the transaction could time
+        // out and fence the producer. (Fencing still comes, rarely, another way: bench/README.md,
+        // "The ahead-of-time cache, adopted".) Unprefixed, so a kafka.* setting wins.
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         // Undecodable records: dead-lettered as bytes with lineage, in the transaction that moves past them.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);

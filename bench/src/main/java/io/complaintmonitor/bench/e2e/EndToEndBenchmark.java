@@ -132,7 +132,12 @@ public final class EndToEndBenchmark {
                 parseKb(procField("/proc/meminfo", "MemTotal")),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"), loadAtStart, loadAverage(),
-                aotCache(ManagementFactory.getRuntimeMXBean().getInputArguments()).orElse(null));
+                aotCache().orElse(null));
+    }
+
+    /** The ahead-of-time cache this JVM was given, if any. */
+    static Optional<String> aotCache() {
+        return aotCache(ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 
     /** The ahead-of-time cache a JVM with these arguments was given (the last {@code -XX:AOTCache=}), if any. */

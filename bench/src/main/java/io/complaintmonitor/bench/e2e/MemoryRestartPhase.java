@@ -9,7 +9,6 @@ import io.complaintmonitor.simulate.CategoryMix;
 import io.complaintmonitor.simulate.SimEvent;
 import io.complaintmonitor.simulate.sink.KafkaEventSink;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -139,8 +138,7 @@ final class MemoryRestartPhase {
         // The collector the Dockerfile runs the monitor with (see the README's "JVM settings"), and
         // its ahead-of-time cache when this JVM has one: the same jar's, trained the image's way.
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.monitorHeap(), "-XX:+UseParallelGC"));
-        EndToEndBenchmark.aotCache(ManagementFactory.getRuntimeMXBean().getInputArguments())
-                .ifPresent(cache -> command.add(EndToEndBenchmark.AOT_CACHE_OPTION + cache));
+        EndToEndBenchmark.aotCache().ifPresent(cache -> command.add(EndToEndBenchmark.AOT_CACHE_OPTION + cache));
         command.addAll(List.of("-jar", options.monitorJar().toString(), "run"));
         ProcessBuilder builder = new ProcessBuilder(command);
         settings.forEach((key, value) -> builder.environment().put(key.envVar(), value));
