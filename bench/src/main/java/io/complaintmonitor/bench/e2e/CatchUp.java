@@ -35,8 +35,11 @@ final class CatchUp {
      *     first poll that saw it, so late by up to a poll and a commit interval)
      * @param cpuAtHalf the CPU time used at that poll
      * @param cpuAtEnd the CPU time used at the poll that found it caught up
+     * @param readSeconds from start until the application had read every input: the first poll of
+     *     the last stretch of polls that found it so (null where that cannot be seen). What follows
+     *     is the wait for the commits that publish the last of it
      */
-    record Timing(double seconds, double halfSeconds, Cpu cpuAtHalf, Cpu cpuAtEnd) {
+    record Timing(double seconds, double halfSeconds, Cpu cpuAtHalf, Cpu cpuAtEnd, Double readSeconds) {
     }
 
     static final long POLL_MS = 200;
@@ -52,8 +55,8 @@ final class CatchUp {
      * @throws IllegalStateException if {@code failed} turns true or the timeout passes first
      */
     static Timing await(Admin admin, String groupId, List<String> sourceTopics, long startNanos, Duration timeout,
-            BooleanSupplier failed, Supplier<Cpu> cpu) throws Exception {
-        return await(admin, groupId, sourceTopics, NO_TICKS_SLACK, startNanos, timeout, failed, cpu);
+            BooleanSupplier failed, Supplier<Cpu> cpu, BooleanSupplier readAll) throws Exception {
+        return await(admin, groupId, sourceTopics, NO_TICKS_SLACK, startNanos, timeout, failed, cpu, readAll);
     }
 
     /**
@@ -61,10 +64,11 @@ final class CatchUp {
      * heartbeats running, every tick writes a record and a commit marker to them, so they are never
      * still; a slack of a few tick-driven records lets the wait end without hiding real work. {@code cpu}
      * is sampled at the half-way poll and at the first caught-up poll ({@link Cpu#NONE} for an
-     * application in another process).
+     * application in another process). {@code readAll} says whether the application has read every
+     * input to its end (always false for one in another process).
      */
     static Timing await(Admin admin, String groupId, List<String> sourceTopics, long slack, long startNanos,
-            Duration timeout, BooleanSupplier failed, Supplier<Cpu> cpu) throws Exception {
+            Duration timeout, BooleanSupplier failed, Supplier<Cpu> cpu, BooleanSupplier readAll) throws Exception {
         Set<TopicPartition> sources = partitionsOf(admin, sourceTopics);
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastReport = System.nanoTime();
@@ -72,11 +76,17 @@ final class CatchUp {
         Cpu cpuAtCaughtUp = Cpu.NONE;
         long halfAt = -1;
         Cpu cpuAtHalf = Cpu.NONE;
+        long readSince = -1;
         while (true) {
             if (failed.getAsBoolean()) {
                 throw new IllegalStateException(groupId + " failed before catching up");
             }
             long now = System.nanoTime();
+            if (!readAll.getAsBoolean()) {
+                readSince = -1;
+            } else if (readSince < 0) {
+                readSince = now;
+            }
             Map<TopicPartition, Long> committed = committed(admin, groupId);
             committed.keySet().removeIf(tp -> !sources.contains(tp) && !tp.topic().startsWith(groupId + "-"));
             Set<TopicPartition> all = new HashSet<>(sources);
@@ -91,7 +101,7 @@ final class CatchUp {
             if (caughtUp(sources, committed, ends, slack)) {
                 if (firstCaughtUpAt >= 0) {
                     return new Timing((firstCaughtUpAt - startNanos) / 1e9, (halfAt - startNanos) / 1e9, cpuAtHalf,
-                            cpuAtCaughtUp);
+                            cpuAtCaughtUp, readSince < 0 ? null : (readSince - startNanos) / 1e9);
                 }
                 firstCaughtUpAt = now;
                 cpuAtCaughtUp = cpu.get();

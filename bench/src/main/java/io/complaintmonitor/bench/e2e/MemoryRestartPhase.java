@@ -74,7 +74,7 @@ final class MemoryRestartPhase {
             sampler.start();
             catchUp = CatchUp.await(cluster.admin(), config.applicationId(), config.topics().sources(),
                     CatchUp.TICKS_SLACK, start, TIMEOUT,
-                    () -> !monitor.isAlive(), () -> Cpu.NONE).seconds();
+                    () -> !monitor.isAlive(), () -> Cpu.NONE, () -> false).seconds();
             // A few more samples after the last commit: the store's memtables and caches settle.
             Thread.sleep(3_000);
             sampler.interrupt();

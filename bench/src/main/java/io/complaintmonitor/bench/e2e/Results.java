@@ -65,11 +65,11 @@ public record Results(
      */
     public record Rate(long records, double seconds, double perSecond, Double secondHalfPerSecond,
             Double streamCpuMicrosPerRecord, Double secondHalfStreamCpuMicrosPerRecord, Double processCores,
-            Double secondHalfProcessCores, Map<String, Double> cpuSecondsByThreads) {
+            Double secondHalfProcessCores, Map<String, Double> cpuSecondsByThreads, Double readAllSeconds) {
 
         public static Rate of(long records, double seconds) {
             return new Rate(records, round(seconds, 3), perSecond(records, seconds), null, null, null, null, null,
-                    null);
+                    null, null);
         }
 
         /**
@@ -93,7 +93,8 @@ public record Results(
                     end.streamMicrosPerRecord(atStart, records),
                     rated ? end.streamMicrosPerRecord(half, secondHalfRecords) : null,
                     end.processCores(atStart, timing.seconds()),
-                    rated ? end.processCores(half, secondHalfSeconds) : null, null);
+                    rated ? end.processCores(half, secondHalfSeconds) : null, null,
+                    timing.readSeconds() == null ? null : round(timing.readSeconds(), 3));
         }
 
         /** This rate with the run's CPU seconds by group of threads; unchanged if none were measured. */
@@ -101,7 +102,7 @@ public record Results(
             return secondsByGroup.isEmpty() ? this : new Rate(records, seconds, perSecond, secondHalfPerSecond,
                     streamCpuMicrosPerRecord, secondHalfStreamCpuMicrosPerRecord, processCores,
                     secondHalfProcessCores,
-                    Collections.unmodifiableMap(new LinkedHashMap<>(secondsByGroup)));
+                    Collections.unmodifiableMap(new LinkedHashMap<>(secondsByGroup)), readAllSeconds);
         }
 
         private static double perSecond(long records, double seconds) {

@@ -3,6 +3,7 @@ package io.complaintmonitor.bench.e2e;
 import io.complaintmonitor.cli.MonitorApp;
 import io.complaintmonitor.config.MonitorConfig;
 import io.complaintmonitor.config.StreamsProperties;
+import io.complaintmonitor.lifecycle.InputLag;
 import io.complaintmonitor.simulate.SimEvent;
 import io.complaintmonitor.simulate.Simulation;
 import io.complaintmonitor.simulate.SimulationSettings;
@@ -173,7 +174,8 @@ final class ThroughputPhases {
                     TIMEOUT,
                     () -> streams.state() == KafkaStreams.State.ERROR
                             || streams.state() == KafkaStreams.State.PENDING_ERROR,
-                    () -> Cpu.of(config.applicationId()));
+                    () -> Cpu.of(config.applicationId()), () -> InputLag.caughtUp(streams));
+            printRead(timing);
             return withCpuByThreads(Results.Rate.of(records, atStart, timing), threadsAtStart,
                     config.applicationId());
         } finally {
@@ -197,11 +199,14 @@ final class ThroughputPhases {
             double closedAtRunning = tasksClosed(app.streams().streams());
             CatchUp.Timing timing = CatchUp.await(cluster.admin(), config.applicationId(), sourceTopics(), start,
                     TIMEOUT,
-                    () -> app.streams().failure().isDone(), () -> Cpu.of(config.applicationId()));
+                    () -> app.streams().failure().isDone(), () -> Cpu.of(config.applicationId()),
+                    () -> InputLag.caughtUp(app.streams().streams()));
+            printRead(timing);
             Results.Rate rate = withCpuByThreads(Results.Rate.of(records, atStart, timing), threadsAtStart,
                     config.applicationId());
             printWrites(app.streams().streams(), records);
             printTasksClosed(tasksClosed(app.streams().streams()) - closedAtRunning);
+            System.out.printf(Locale.ROOT, "  commits: %.0f%n", threadMetric(app.streams().streams(), "commit-total"));
             return rate;
         }
     }
@@ -253,15 +258,32 @@ final class ThroughputPhases {
      * much as the monitor.
      */
     private static double tasksClosed(KafkaStreams streams) {
-        double closed = 0;
+        return threadMetric(streams, "task-closed-total");
+    }
+
+    /** A stream-thread metric summed over the application's threads. */
+    private static double threadMetric(KafkaStreams streams, String metric) {
+        double sum = 0;
         for (var entry : streams.metrics().entrySet()) {
             MetricName name = entry.getKey();
-            if (name.group().equals("stream-thread-metrics") && name.name().equals("task-closed-total")
+            if (name.group().equals("stream-thread-metrics") && name.name().equals(metric)
                     && entry.getValue().metricValue() instanceof Number n) {
-                closed += n.doubleValue();
+                sum += n.doubleValue();
             }
         }
-        return closed;
+        return sum;
+    }
+
+    /**
+     * When the application had read every input, and when all of it was committed: the time between
+     * is the wait for the commits that publish the last records (one per repartition hop), which
+     * the whole run's rate pays and its second half's too.
+     */
+    private static void printRead(CatchUp.Timing timing) {
+        if (timing.readSeconds() != null) {
+            System.out.printf(Locale.ROOT, "  every input read at %.1f s, all of it committed at %.1f s%n",
+                    timing.readSeconds(), timing.seconds());
+        }
     }
 
     private static void printTasksClosed(double closed) {

@@ -25,7 +25,8 @@ class ResultsTest {
     }
 
     private static Results sample(Results.Memory memory, Results.Rate passThrough) {
-        Results.Rate monitor = Results.Rate.of(1_000_000, Cpu.NONE, untimed(40.0, 30.0))
+        Results.Rate monitor = Results.Rate.of(1_000_000, Cpu.NONE, new CatchUp.Timing(40.0, 30.0, Cpu.NONE, Cpu.NONE,
+                        37.5))
                 .withCpuByThreads(new LinkedHashMap<>(Map.of(ThreadCpu.APPLICATION, 35.5)));
         Results.Latency latency = new Results.Latency(2_000, 10, 2_000, 900, 1_400, 1_600, 5.0);
         return new Results("2026-11-23T01:00:00Z",
@@ -49,6 +50,9 @@ class ResultsTest {
         assertThat(json.at("/monitorExactlyOnce/secondHalfPerSecond").asDouble()).isEqualTo(50_000.0);
         assertThat(json.at("/passThroughExactlyOnce/secondHalfPerSecond").asDouble()).isEqualTo(62_500.0);
         assertThat(json.at("/write/secondHalfPerSecond").isNull()).isTrue();
+        assertThat(json.at("/monitorExactlyOnce/readAllSeconds").asDouble()).as("kept with the CPU by thread")
+                .isEqualTo(37.5);
+        assertThat(json.at("/passThroughExactlyOnce/readAllSeconds").isNull()).as("not seen").isTrue();
         assertThat(json.at("/keyedCountExactlyOnce/perSecond").asDouble()).isEqualTo(40_000.0);
         assertThat(json.at("/monitorToPassThroughRatio").asDouble()).isEqualTo(0.5);
         assertThat(json.at("/alertLatency/p99Ms").asDouble()).isEqualTo(1_400.0);
@@ -85,7 +89,7 @@ class ResultsTest {
         Cpu half = new Cpu(60_000_000_000L, 40_000_000_000L);
         Cpu end = new Cpu(100_000_000_000L, 70_000_000_000L);
 
-        Results.Rate rate = Results.Rate.of(1_000_000, start, new CatchUp.Timing(40.0, 25.0, half, end));
+        Results.Rate rate = Results.Rate.of(1_000_000, start, new CatchUp.Timing(40.0, 25.0, half, end, null));
 
         assertThat(rate.streamCpuMicrosPerRecord()).as("100 s of stream thread for a million").isEqualTo(100.0);
         assertThat(rate.secondHalfStreamCpuMicrosPerRecord()).as("40 s for the second half million").isEqualTo(80.0);
@@ -150,6 +154,6 @@ class ResultsTest {
 
     /** A catch-up timing without CPU samples, as for a phase in another process. */
     private static CatchUp.Timing untimed(double seconds, double halfSeconds) {
-        return new CatchUp.Timing(seconds, halfSeconds, Cpu.NONE, Cpu.NONE);
+        return new CatchUp.Timing(seconds, halfSeconds, Cpu.NONE, Cpu.NONE, null);
     }
 }
