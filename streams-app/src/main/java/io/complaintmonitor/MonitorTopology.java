@@ -1,6 +1,7 @@
 package io.complaintmonitor;
 
 import io.complaintmonitor.config.MonitorConfig;
+import io.complaintmonitor.config.QuietCommit;
 import io.complaintmonitor.domain.WorkingDayCalendar;
 import io.complaintmonitor.domain.complaint.ComplaintEvent;
 import io.complaintmonitor.domain.complaint.ComplaintRules;
@@ -27,14 +28,16 @@ public final class MonitorTopology {
             MeterRegistry meters, Clock clock) {
         ComplaintRules rules = new ComplaintRules(calendar, config.dueSoonWorkingDays());
         StreamsBuilder builder = new StreamsBuilder();
+        // One for the whole topology: quiet is judged per stream thread, across its tasks.
+        QuietCommit quietCommit = new QuietCommit();
         IngestTopology.Ingested ingested = IngestTopology.addTo(builder, config.topics(), serdes,
                 new EventAdapters(config.defaultLandlordId()), rules, meters, clock);
         KStream<byte[], ComplaintEvent> events = ingested.events();
         KStream<String, FiguresInput> figures = LifecycleTopology.addTo(builder, config.topics(),
                 config.topicPartitions(), config.applicationId(), config.lateEventGrace(), events,
-                ingested.surveyFeedback(), rules, serdes.alerts(), meters);
+                ingested.surveyFeedback(), rules, serdes.alerts(), meters, quietCommit);
         FiguresTopology.addTo(builder, config.topics(), config.topicPartitions(), config.statsGrace(), figures,
-                new TrendRules(config.trendThresholds()), serdes.stats(), serdes.trends());
+                new TrendRules(config.trendThresholds()), serdes.stats(), serdes.trends(), quietCommit);
         return builder.build();
     }
 }

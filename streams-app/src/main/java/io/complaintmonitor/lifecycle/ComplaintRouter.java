@@ -1,5 +1,6 @@
 package io.complaintmonitor.lifecycle;
 
+import io.complaintmonitor.config.QuietCommit;
 import io.complaintmonitor.domain.complaint.ComplaintEvent;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -20,12 +21,14 @@ final class ComplaintRouter implements Processor<byte[], ComplaintEvent, String,
 
     private final int partitions;
     private final LifecycleMetrics metrics;
+    private final QuietCommit quietCommit;
     private ProcessorContext<String, Routed> context;
     private int ownPartition;
 
-    ComplaintRouter(int partitions, LifecycleMetrics metrics) {
+    ComplaintRouter(int partitions, LifecycleMetrics metrics, QuietCommit quietCommit) {
         this.partitions = partitions;
         this.metrics = metrics;
+        this.quietCommit = quietCommit;
     }
 
     @Override
@@ -40,6 +43,8 @@ final class ComplaintRouter implements Processor<byte[], ComplaintEvent, String,
         boolean inPlace = ComplaintPartitioner.partitionOfRef(event.complaintRef(), partitions) == ownPartition;
         if (!inPlace) {
             metrics.rerouted(event.source());
+            // Its owner sees it only once this task commits; the owner notes its own work.
+            quietCommit.worked();
         }
         context.forward(record.withKey(ComplaintKeys.of(event.key()))
                 .withValue(new Routed(LifecycleInput.of(event), inPlace)));

@@ -1,5 +1,6 @@
 package io.complaintmonitor.lifecycle;
 
+import io.complaintmonitor.config.QuietCommit;
 import io.complaintmonitor.config.Topics;
 import io.complaintmonitor.domain.complaint.Alert;
 import io.complaintmonitor.domain.complaint.ComplaintEvent;
@@ -66,7 +67,7 @@ public final class LifecycleTopology {
     public static KStream<String, FiguresInput> addTo(StreamsBuilder builder, Topics topics, int partitions, String applicationId,
             Duration lateEventGrace, KStream<byte[], ComplaintEvent> events,
             KStream<byte[], SurveyFeedback> surveyFeedback, ComplaintRules rules, Serde<BreachAlert> alertSerde,
-            MeterRegistry meters) {
+            MeterRegistry meters, QuietCommit quietCommit) {
         builder.addStateStore(ObjectCacheStores.persistent(STATE_STORE, LifecycleCodecs.TRACKED_STORE,
                 CACHED_COMPLAINTS));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE_STORE),
@@ -84,7 +85,7 @@ public final class LifecycleTopology {
         // All of a complaint's events, whatever their source, meet in one task: most are there already
         // (sources key by complaint reference); the rest take the complaint-events hop.
         Map<String, KStream<String, ComplaintRouter.Routed>> paths = events
-                .process(() -> new ComplaintRouter(partitions, metrics), Named.as("route-by-complaint"))
+                .process(() -> new ComplaintRouter(partitions, metrics, quietCommit), Named.as("route-by-complaint"))
                 .split(Named.as("route-"))
                 .branch((key, routed) -> routed.inPlace(), Branched.as("in-place"))
                 .defaultBranch(Branched.as("moved"));
@@ -108,7 +109,7 @@ public final class LifecycleTopology {
         KStream<String, Object> tracked = byComplaint.merge(ticks, Named.as("merge-events-and-ticks"))
                 .merge(surveys, Named.as("merge-survey-feedback"))
                 .process(() -> new TrackingProcessor(rules, applicationId, STATE_STORE, SCHEDULE_STORE,
-                        metrics, lateEventGrace, partitions), Named.as("track-complaints"), STATE_STORE,
+                        metrics, lateEventGrace, partitions, quietCommit), Named.as("track-complaints"), STATE_STORE,
                         SCHEDULE_STORE, OPEN_COUNTS_STORE, OPEN_ALERTS_STORE, FIGURES_OUTBOX_STORE);
         // The tracker sends two kinds of record: breach alerts, and changes to the figures.
         Map<String, KStream<String, Object>> out = tracked.split(Named.as("tracked-"))

@@ -1,5 +1,6 @@
 package io.complaintmonitor.lifecycle;
 
+import io.complaintmonitor.config.QuietCommit;
 import io.complaintmonitor.domain.complaint.Alert;
 import io.complaintmonitor.domain.complaint.ComplaintEvent;
 import io.complaintmonitor.domain.complaint.ComplaintRules;
@@ -58,6 +59,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     private final LifecycleMetrics metrics;
     private final Duration lateEventGrace;
     private final int partitions;
+    private final QuietCommit quietCommit;
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, TrackedComplaint> complaints;
@@ -88,7 +90,10 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
      * task would be fenced, and a restart would rebuild every store from its changelog).
      */
     static final int JUDGE_BUDGET = 2_000;
-    /** How soon the rest of a judging that ran over its budget is taken up. */
+    /**
+     * How soon the rest of a judging that ran over its budget is taken up; also how often the
+     * thread is checked for a quiet spell to commit in ({@link QuietCommit}).
+     */
     static final Duration BACKLOG_INTERVAL = Duration.ofMillis(100);
     /**
      * How often the figures outbox is sent on. Its changes are merged per group meanwhile: a busy
@@ -127,7 +132,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
     private long lastTickWallMillis = Long.MIN_VALUE;
 
     TrackingProcessor(ComplaintRules rules, String applicationId, String stateStoreName, String scheduleStoreName,
-            LifecycleMetrics metrics, Duration lateEventGrace, int partitions) {
+            LifecycleMetrics metrics, Duration lateEventGrace, int partitions, QuietCommit quietCommit) {
         this.rules = rules;
         this.applicationId = applicationId;
         this.stateStoreName = stateStoreName;
@@ -135,6 +140,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         this.metrics = metrics;
         this.lateEventGrace = lateEventGrace;
         this.partitions = partitions;
+        this.quietCommit = quietCommit;
     }
 
     @Override
@@ -164,6 +170,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
             if (backlog) {
                 judgeBacklog(judgedUpTo.toEpochMilli());
             }
+            quietCommit.check(context, wallClock);
         });
         context.schedule(FIGURES_INTERVAL, PunctuationType.WALL_CLOCK_TIME, wallClock -> sendFigures());
     }
@@ -174,6 +181,7 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
         if (input == null) {
             return;
         }
+        quietCommit.worked();
         if (input.isTick()) {
             // Ticks of another application (a replay under a new id reading old heartbeats) are not our clock.
             if (applicationId.equals(input.applicationId())) {
@@ -280,6 +288,9 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
             }
         }
         setBacklog(more);
+        if (!due.isEmpty()) {
+            quietCommit.worked();
+        }
         recounts.forEach(recount -> schedule.put(recount, null));
         for (String key : due) {
             TrackedComplaint tracked = complaints.get(key);
@@ -425,6 +436,11 @@ final class TrackingProcessor implements Processor<String, LifecycleInput, Strin
      * latest event time in it. An earlier version's outbox, kept per group, is sent with it.
      */
     private void sendFigures() {
+        if (outboxKeys.isEmpty()) {
+            return;
+        }
+        // What goes on is published at the next commit, which must not wait for the interval.
+        quietCommit.worked();
         Map<DimensionKey, FiguresBatch> groups = new TreeMap<>();
         for (String key : outboxKeys) {
             outbox.get(key).sortInto(groups);

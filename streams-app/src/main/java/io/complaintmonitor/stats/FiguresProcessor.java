@@ -1,5 +1,6 @@
 package io.complaintmonitor.stats;
 
+import io.complaintmonitor.config.QuietCommit;
 import io.complaintmonitor.domain.LondonTime;
 import io.complaintmonitor.domain.stats.Dimension;
 import io.complaintmonitor.domain.stats.DimensionKey;
@@ -59,6 +60,7 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
     private final Duration grace;
     private final Duration flushInterval;
     private final TrendRules trendRules;
+    private final QuietCommit quietCommit;
     private TrendJudge trends;
     private KeyValueStore<String, RecentSteps> recent;
 
@@ -76,10 +78,11 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
     /** The latest event time seen: where "today" is before any tick (an audit, a test). */
     private Instant latestEvent;
 
-    FiguresProcessor(Duration grace, Duration flushInterval, TrendRules trendRules) {
+    FiguresProcessor(Duration grace, Duration flushInterval, TrendRules trendRules, QuietCommit quietCommit) {
         this.grace = grace;
         this.flushInterval = flushInterval;
         this.trendRules = trendRules;
+        this.quietCommit = quietCommit;
     }
 
     @Override
@@ -95,11 +98,16 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
         this.clock = stored == null ? null : Instant.ofEpochMilli(stored);
         Long seen = pending.get(SEEN_KEY);
         this.latestEvent = seen == null ? null : Instant.ofEpochMilli(seen);
-        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
+            flush();
+            // On a thread with a tracking task that checks every 100 ms; on one without, this does.
+            quietCommit.check(context, now);
+        });
     }
 
     @Override
     public void process(Record<String, FiguresInput> record) {
+        quietCommit.worked();
         Instant at = Instant.ofEpochMilli(record.timestamp());
         FiguresInput input = record.value();
         if (input == null || input.isClock()) {
@@ -302,11 +310,16 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
                 ledgers.put(mark.key, ledger.foldUpTo(foldDay));
             }
         }
-        judgeTrends(today, now, dayChanged);
+        if (judgeTrends(today, now, dayChanged) || !marks.isEmpty()) {
+            quietCommit.worked();
+        }
     }
 
-    /** Trend tests for the groups that changed, and for every group when a day has passed. */
-    private void judgeTrends(LocalDate today, Instant now, boolean dayChanged) {
+    /**
+     * Trend tests for the groups that changed, and for every group when a day has passed; whether
+     * there were any.
+     */
+    private boolean judgeTrends(LocalDate today, Instant now, boolean dayChanged) {
         java.util.Set<String> groups = new java.util.TreeSet<>();
         List<String> marks = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = pending.prefixScan(TREND_MARK, new StringSerializer())) {
@@ -325,6 +338,7 @@ final class FiguresProcessor implements Processor<String, FiguresInput, String, 
             trends.judge(group, today, now, landlord,
                     alert -> context.forward(new Record<>(alert.getTrendAlertId(), alert, now.toEpochMilli())));
         }
+        return !groups.isEmpty();
     }
 
     private void emit(Step step, String group, ReportingWindow window, LocalDate today, Instant now) {

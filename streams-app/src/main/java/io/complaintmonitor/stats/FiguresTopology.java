@@ -1,5 +1,6 @@
 package io.complaintmonitor.stats;
 
+import io.complaintmonitor.config.QuietCommit;
 import io.complaintmonitor.config.Topics;
 import io.complaintmonitor.domain.stats.DurationAggregate;
 import io.complaintmonitor.domain.stats.OverdueLedger;
@@ -59,7 +60,7 @@ public final class FiguresTopology {
      */
     public static void addTo(StreamsBuilder builder, Topics topics, int partitions, Duration grace,
             KStream<String, FiguresInput> changes, TrendRules trendRules, Serde<StageDurationStat> statSerde,
-            Serde<TrendAlert> trendSerde) {
+            Serde<TrendAlert> trendSerde, QuietCommit quietCommit) {
         builder.addStateStore(ObjectCacheStores.persistent(STATS_STORE, JsonSerde.of(DurationAggregate.class),
                 CACHED_PER_STORE));
         builder.addStateStore(ObjectCacheStores.persistent(COUNTS_STORE, Serdes.Long(), CACHED_PER_STORE));
@@ -76,7 +77,7 @@ public final class FiguresTopology {
                         .withName(REPARTITION)
                         .withNumberOfPartitions(partitions)
                         .withStreamPartitioner(new GroupOrEveryPartition()))
-                .process(() -> new FiguresProcessor(grace, FLUSH_INTERVAL, trendRules), Named.as("keep-figures"),
+                .process(() -> new FiguresProcessor(grace, FLUSH_INTERVAL, trendRules, quietCommit), Named.as("keep-figures"),
                         STATS_STORE, COUNTS_STORE, LEDGER_STORE, PENDING_STORE, TRENDS_STORE, RECENT_STEPS_STORE);
         // Two kinds of record come out: window statistics and trend alerts.
         Map<String, KStream<String, Object>> out = figures.split(Named.as("figures-"))

@@ -3,17 +3,19 @@ package io.complaintmonitor.lifecycle;
 import static io.complaintmonitor.lifecycle.ComplaintRecords.london;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.complaintmonitor.config.QuietCommit;
 import io.complaintmonitor.domain.complaint.Alert;
 import io.complaintmonitor.domain.complaint.ComplaintEvent;
 import io.complaintmonitor.domain.complaint.EventType;
 import io.complaintmonitor.domain.complaint.Source;
+import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.junit.jupiter.api.Test;
 
 /**
  * Under exactly-once an alert is seen when its transaction commits. The commit interval is long
  * (for throughput while catching up), so the tracking task asks for a commit when it raises an
- * alert while live (a tick came lately), and only then.
+ * alert while live (a tick came lately), and when its thread has gone quiet after work.
  */
 class LiveCommitTest {
 
@@ -48,6 +50,23 @@ class LiveCommitTest {
 
         assertThat(alerts()).isPositive();
         assertThat(context.committed()).isFalse();
+    }
+
+    @Test
+    void shouldAskForACommitOnceTheThreadHasBeenQuietAfterAnEvent() {
+        received("C-1", "2026-02-02 09:00");
+
+        backlogPunctuator().punctuate(WALL);
+        assertThat(context.committed()).as("the first look after the event").isFalse();
+        backlogPunctuator().punctuate(WALL + QuietCommit.QUIET.toMillis());
+
+        assertThat(context.committed()).isTrue();
+    }
+
+    private Punctuator backlogPunctuator() {
+        return context.scheduledPunctuators().stream()
+                .filter(p -> p.getInterval().equals(TrackingProcessor.BACKLOG_INTERVAL))
+                .findFirst().orElseThrow().getPunctuator();
     }
 
     private void received(String ref, String at) {

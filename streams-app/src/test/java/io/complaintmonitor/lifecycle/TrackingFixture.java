@@ -2,6 +2,7 @@ package io.complaintmonitor.lifecycle;
 
 import static io.complaintmonitor.lifecycle.ComplaintRecords.london;
 
+import io.complaintmonitor.config.QuietCommit;
 import io.complaintmonitor.domain.BankHolidayCalendars;
 import io.complaintmonitor.domain.complaint.Alert;
 import io.complaintmonitor.domain.complaint.ComplaintEvent;
@@ -47,7 +48,7 @@ final class TrackingFixture {
         store(given, LifecycleTopology.FIGURES_OUTBOX_STORE, FiguresCodec.BATCH);
         processor = new TrackingProcessor(new ComplaintRules(BankHolidayCalendars.bundled("england-and-wales")), APP,
                 LifecycleTopology.STATE_STORE, LifecycleTopology.SCHEDULE_STORE,
-                new LifecycleMetrics(new SimpleMeterRegistry()), Duration.ofDays(2), 3);
+                new LifecycleMetrics(new SimpleMeterRegistry()), Duration.ofDays(2), 3, new QuietCommit());
         processor.init(context);
     }
 
