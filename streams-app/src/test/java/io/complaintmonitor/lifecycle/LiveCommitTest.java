@@ -8,7 +8,7 @@ import io.complaintmonitor.domain.complaint.Alert;
 import io.complaintmonitor.domain.complaint.ComplaintEvent;
 import io.complaintmonitor.domain.complaint.EventType;
 import io.complaintmonitor.domain.complaint.Source;
-import org.apache.kafka.streams.processor.Punctuator;
+import io.complaintmonitor.testing.Punctuators;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.junit.jupiter.api.Test;
 
@@ -56,18 +56,13 @@ class LiveCommitTest {
     void shouldAskForACommitOnceTheThreadHasBeenQuietAfterAnEvent() {
         received("C-1", "2026-02-02 09:00");
 
-        backlogPunctuator().punctuate(WALL);
+        Punctuators.every(context, TrackingProcessor.BACKLOG_INTERVAL).punctuate(WALL);
         assertThat(context.committed()).as("the first look after the event").isFalse();
-        backlogPunctuator().punctuate(WALL + QuietCommit.QUIET.toMillis());
+        Punctuators.every(context, TrackingProcessor.BACKLOG_INTERVAL).punctuate(WALL + QuietCommit.QUIET.toMillis());
 
         assertThat(context.committed()).isTrue();
     }
 
-    private Punctuator backlogPunctuator() {
-        return context.scheduledPunctuators().stream()
-                .filter(p -> p.getInterval().equals(TrackingProcessor.BACKLOG_INTERVAL))
-                .findFirst().orElseThrow().getPunctuator();
-    }
 
     private void received(String ref, String at) {
         tracking.send(ComplaintEvent.builder(Source.CRM, ref + "/1", EventType.RECEIVED).complaintRef(ref)

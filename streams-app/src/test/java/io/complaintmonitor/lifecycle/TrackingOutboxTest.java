@@ -12,6 +12,7 @@ import io.complaintmonitor.domain.stats.Tally;
 import io.complaintmonitor.stats.FiguresCodec;
 import io.complaintmonitor.stats.FiguresInput;
 import io.complaintmonitor.store.ObjectCacheStores;
+import io.complaintmonitor.testing.Punctuators;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -76,9 +77,7 @@ class TrackingOutboxTest {
         assertThat(outbox().keySet()).containsExactly("unsorted", "unsorted-1");
         assertThat(sentOn()).isEmpty();
 
-        context.scheduledPunctuators().stream()
-                .filter(p -> p.getInterval().equals(TrackingProcessor.FIGURES_INTERVAL))
-                .forEach(p -> p.getPunctuator().punctuate(context.currentSystemTimeMs()));
+        Punctuators.every(context, TrackingProcessor.FIGURES_INTERVAL).punctuate(context.currentSystemTimeMs());
 
         assertThat(outbox()).isEmpty();
         assertThat(receivedInAll()).isEqualTo(1_000);

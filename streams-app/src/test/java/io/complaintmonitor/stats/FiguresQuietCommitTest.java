@@ -8,6 +8,7 @@ import io.complaintmonitor.domain.stats.OverdueLedger;
 import io.complaintmonitor.domain.trend.TrendRules;
 import io.complaintmonitor.domain.trend.TrendThresholds;
 import io.complaintmonitor.serde.JsonSerde;
+import io.complaintmonitor.testing.Punctuators;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -61,9 +62,7 @@ class FiguresQuietCommitTest {
     }
 
     private Punctuator flush() {
-        return context.scheduledPunctuators().stream()
-                .filter(p -> p.getInterval().equals(FiguresTopology.FLUSH_INTERVAL))
-                .findFirst().orElseThrow().getPunctuator();
+        return Punctuators.every(context, FiguresTopology.FLUSH_INTERVAL);
     }
 
     private <V> void store(String name, Serde<V> serde) {
