@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -101,10 +102,26 @@ final class BenchCluster implements AutoCloseable {
     /** {@link #settings} loaded as the monitor would, topics created. */
     MonitorConfig config(Map<ConfigKey, String> settings) {
         ConfigLoader loader = new ConfigLoader();
+        loader.environment(kafkaEnvironment());
         settings.forEach(loader::override);
         MonitorConfig config = loader.load();
         TopicProvisioner.ensureTopics(config);
         return config;
+    }
+
+    /**
+     * The {@code KAFKA_*} variables of this process's environment, which every phase's settings
+     * take as the monitor's do ({@code KAFKA_COMMIT_INTERVAL_MS=5000} is {@code commit.interval.ms}),
+     * so a setting can be measured without a rebuild. The child monitor of phase 5 reads them itself.
+     */
+    static Map<String, String> kafkaEnvironment() {
+        Map<String, String> env = new TreeMap<>();
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("KAFKA_")) {
+                env.put(name, value);
+            }
+        });
+        return env;
     }
 
     @Override

@@ -24,22 +24,27 @@ import org.apache.kafka.common.TopicPartition;
  * the repartition topics hold them by then. Other inputs (the heartbeat topic, ticking every
  * second) are left out. The condition must hold on two polls in a row; the time reported is the
  * first of the two, so the figure is late by up to one poll interval ({@value #POLL_MS} ms) at most.
- * It also notes when half the source records were first seen committed, so the rate of the second
- * half (start-up and the JIT's first minute behind it) can be told apart from the whole.
+ * It also works out when half the source records had been processed, so the rate of the second
+ * half (start-up and the JIT's first minute behind it) can be told apart from the whole: see
+ * {@link #halfWay}.
  */
 final class CatchUp {
 
     /**
      * @param seconds from start until caught up
-     * @param halfSeconds from start until at least half the source records were committed (the
-     *     first poll that saw it, so late by up to a poll and a commit interval)
-     * @param cpuAtHalf the CPU time used at that poll
+     * @param halfSeconds from start until half the source records had been processed, read
+     *     between the two commits either side of it ({@link #halfWay})
+     * @param cpuAtHalf the CPU time used by then, read between the same two commits
      * @param cpuAtEnd the CPU time used at the poll that found it caught up
      * @param readSeconds from start until the application had read every input: the first poll of
      *     the last stretch of polls that found it so (null where that cannot be seen). What follows
      *     is the wait for the commits that publish the last of it
      */
     record Timing(double seconds, double halfSeconds, Cpu cpuAtHalf, Cpu cpuAtEnd, Double readSeconds) {
+    }
+
+    /** A poll that saw the committed source records change: when, how many, and the CPU used by then. */
+    record Step(long atNanos, long done, Cpu cpu) {
     }
 
     static final long POLL_MS = 200;
@@ -74,8 +79,8 @@ final class CatchUp {
         long lastReport = System.nanoTime();
         long firstCaughtUpAt = -1;
         Cpu cpuAtCaughtUp = Cpu.NONE;
-        long halfAt = -1;
-        Cpu cpuAtHalf = Cpu.NONE;
+        Step lastStep = null;
+        Step half = null;
         long readSince = -1;
         while (true) {
             if (failed.getAsBoolean()) {
@@ -94,13 +99,16 @@ final class CatchUp {
             Map<TopicPartition, Long> ends = endOffsets(admin, all);
             long done = sources.stream().mapToLong(tp -> committed.getOrDefault(tp, 0L)).sum();
             long total = sources.stream().mapToLong(tp -> ends.getOrDefault(tp, 0L)).sum();
-            if (halfAt < 0 && atLeastHalf(done, total)) {
-                halfAt = now;
-                cpuAtHalf = cpu.get();
+            if (lastStep == null || done != lastStep.done()) {
+                Step step = new Step(now, done, cpu.get());
+                if (half == null && atLeastHalf(done, total)) {
+                    half = lastStep == null ? step : halfWay(lastStep, step, total);
+                }
+                lastStep = step;
             }
             if (caughtUp(sources, committed, ends, slack)) {
                 if (firstCaughtUpAt >= 0) {
-                    return new Timing((firstCaughtUpAt - startNanos) / 1e9, (halfAt - startNanos) / 1e9, cpuAtHalf,
+                    return new Timing((firstCaughtUpAt - startNanos) / 1e9, (half.atNanos() - startNanos) / 1e9, half.cpu(),
                             cpuAtCaughtUp, readSince < 0 ? null : (readSince - startNanos) / 1e9);
                 }
                 firstCaughtUpAt = now;
@@ -118,6 +126,24 @@ final class CatchUp {
             }
             Thread.sleep(POLL_MS);
         }
+    }
+
+    /**
+     * When half of {@code total} source records (rounded down, as the second half is rated) had
+     * been processed, given the commit seen before it was passed and the one seen after. Under
+     * exactly-once the committed count moves only at commits, each taking in what was processed
+     * since the one before, so between two commits the records processed grow from one's count to
+     * the other's: read in between, in proportion, for the time and the CPU alike. The poll that
+     * first sees half committed is late by up to a whole commit interval, in which the thread may
+     * have processed 150,000 records more; a second half timed from it would count them without
+     * their time.
+     */
+    static Step halfWay(Step before, Step after, long total) {
+        long half = total / 2;
+        double fraction = after.done() <= before.done() ? 1
+                : Math.min(1, Math.max(0, (double) (half - before.done()) / (after.done() - before.done())));
+        return new Step(before.atNanos() + Math.round(fraction * (after.atNanos() - before.atNanos())), half,
+                before.cpu().towards(after.cpu(), fraction));
     }
 
     /** Whether {@code done} of {@code total} source records is half or more (an empty total counts as half). */

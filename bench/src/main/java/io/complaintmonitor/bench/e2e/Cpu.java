@@ -60,6 +60,18 @@ record Cpu(long streamThreadsNanos, long processNanos) {
         return streamThreadsNanos >= 0 && processNanos >= 0;
     }
 
+    /**
+     * The CPU used a {@code fraction} of the way from this sample to {@code later}, on the
+     * assumption that it was used at an even pace in between; {@link #NONE} if either is not measured.
+     */
+    Cpu towards(Cpu later, double fraction) {
+        if (!measured() || !later.measured()) {
+            return NONE;
+        }
+        return new Cpu(streamThreadsNanos + Math.round(fraction * (later.streamThreadsNanos - streamThreadsNanos)),
+                processNanos + Math.round(fraction * (later.processNanos - processNanos)));
+    }
+
     /** Stream-thread CPU microseconds per record from {@code earlier} to this sample; null if either is not measured. */
     Double streamMicrosPerRecord(Cpu earlier, long records) {
         if (!measured() || !earlier.measured() || records <= 0) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -66,6 +67,11 @@ public final class EndToEndBenchmark {
         Results.Latency latency = null;
         Results.Memory memory = null;
         System.out.println("end-to-end benchmark: " + options.events() + " events; work directory " + workDir);
+        Map<String, String> kafkaEnvironment = BenchCluster.kafkaEnvironment();
+        if (!kafkaEnvironment.isEmpty()) {
+            notes.add("Kafka settings from the environment, in every phase: " + kafkaEnvironment);
+            System.out.println(notes.get(notes.size() - 1));
+        }
         try (BenchCluster cluster = BenchCluster.start(workDir, options.partitions(), options.streamThreads())) {
             ThroughputPhases throughput = new ThroughputPhases(cluster);
             write = phase("1 write simulated events", notes, failed, () -> throughput.write(options.events(),

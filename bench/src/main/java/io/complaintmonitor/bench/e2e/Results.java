@@ -74,8 +74,9 @@ public record Results(
         }
 
         /**
-         * Below this the second half is not rated: commits come every 2 s and the catch-up polls
-         * every 200 ms, so its length would be mostly their rounding.
+         * Below this the second half is not rated: the catch-up polls every 200 ms and places the
+         * half-way point between two commits (seconds apart while busy), so its length would be
+         * mostly their rounding.
          */
         static final double MIN_SECOND_HALF_SECONDS = 4.0;
 

@@ -44,4 +44,36 @@ class CatchUpTest {
         assertThat(CatchUp.atLeastHalf(50, 101)).isFalse();
         assertThat(CatchUp.atLeastHalf(0, 0)).isTrue();
     }
+
+    @Test
+    void shouldPlaceHalfWayInProportionBetweenTheCommitsEitherSideOfIt() {
+        CatchUp.Step before = new CatchUp.Step(10_000_000_000L, 400, new Cpu(1_000, 10_000));
+        CatchUp.Step after = new CatchUp.Step(15_000_000_000L, 600, new Cpu(3_000, 20_000));
+
+        CatchUp.Step half = CatchUp.halfWay(before, after, 1_000);
+
+        assertThat(half.atNanos()).isEqualTo(12_500_000_000L);
+        assertThat(half.done()).isEqualTo(500);
+        assertThat(half.cpu()).isEqualTo(new Cpu(2_000, 15_000));
+    }
+
+    @Test
+    void shouldPlaceHalfWayAtACommitThatLandsExactlyOnIt() {
+        CatchUp.Step before = new CatchUp.Step(1_000, 300, new Cpu(1, 1));
+        CatchUp.Step after = new CatchUp.Step(2_000, 500, new Cpu(2, 2));
+
+        assertThat(CatchUp.halfWay(before, after, 1_000).atNanos()).isEqualTo(2_000);
+        assertThat(CatchUp.halfWay(before, after, 1_001).atNanos()).isEqualTo(2_000);
+    }
+
+    @Test
+    void shouldLeaveTheCpuUnmeasuredWhenEitherCommitsSampleIs() {
+        CatchUp.Step before = new CatchUp.Step(0, 0, Cpu.NONE);
+        CatchUp.Step after = new CatchUp.Step(1_000, 100, new Cpu(5, 5));
+
+        CatchUp.Step half = CatchUp.halfWay(before, after, 100);
+
+        assertThat(half.atNanos()).isEqualTo(500);
+        assertThat(half.cpu()).isEqualTo(Cpu.NONE);
+    }
 }
