@@ -12,8 +12,13 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 /** The Kafka Streams settings of the monitor, apart from the code that starts it. */
 public final class StreamsProperties {
 
-    /** How often the tasks commit unless the tracking task asks sooner (an alert raised while live). */
-    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(2);
+    /**
+     * How often the tasks commit while busy. A thread commits sooner when it goes quiet
+     * ({@link QuietCommit}) and when the tracking task raises an alert while live, so this paces
+     * only catching up: a transaction stays open about this long, half the 10 s timeout Kafka
+     * Streams gives it under exactly-once.
+     */
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(5);
 
     private StreamsProperties() {
     }

@@ -23,4 +23,17 @@ class StreamsPropertiesTest {
         assertThat(new StreamsConfig(props).getProducerConfigs("client")
                 .get(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION)).isEqualTo("5");
     }
+
+    @Test
+    void shouldCommitWellInsideTheTransactionTimeoutUnderExactlyOnce() {
+        StreamsConfig config = new StreamsConfig(StreamsProperties.of(new ConfigLoader().load(), new SimpleMeterRegistry()));
+
+        long interval = config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+        int timeout = (Integer) config.getProducerConfigs("client").get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
+
+        assertThat(config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        // A transaction is open about one interval; the rest of the timeout is room for a slow commit.
+        assertThat(interval).isEqualTo(5_000);
+        assertThat(2 * interval).isLessThanOrEqualTo(timeout);
+    }
 }
