@@ -26,12 +26,14 @@ class StreamsPropertiesTest {
 
     @Test
     void shouldCommitWellInsideTheTransactionTimeoutUnderExactlyOnce() {
-        StreamsConfig config = new StreamsConfig(StreamsProperties.of(new ConfigLoader().load(), new SimpleMeterRegistry()));
+        StreamsConfig config = new StreamsConfig(
+                StreamsProperties.of(new ConfigLoader().load(), new SimpleMeterRegistry()));
 
         long interval = config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
         int timeout = (Integer) config.getProducerConfigs("client").get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
 
-        assertThat(config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        assertThat(config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
+                .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
         // A transaction is open about one interval; the rest of the timeout is room for a slow commit.
         assertThat(interval).isEqualTo(5_000);
         assertThat(2 * interval).isLessThanOrEqualTo(timeout);

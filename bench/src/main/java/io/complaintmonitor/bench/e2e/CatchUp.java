@@ -108,8 +108,8 @@ final class CatchUp {
             }
             if (caughtUp(sources, committed, ends, slack)) {
                 if (firstCaughtUpAt >= 0) {
-                    return new Timing((firstCaughtUpAt - startNanos) / 1e9, (half.atNanos() - startNanos) / 1e9, half.cpu(),
-                            cpuAtCaughtUp, readSince < 0 ? null : (readSince - startNanos) / 1e9);
+                    return new Timing((firstCaughtUpAt - startNanos) / 1e9, (half.atNanos() - startNanos) / 1e9,
+                            half.cpu(), cpuAtCaughtUp, readSince < 0 ? null : (readSince - startNanos) / 1e9);
                 }
                 firstCaughtUpAt = now;
                 cpuAtCaughtUp = cpu.get();

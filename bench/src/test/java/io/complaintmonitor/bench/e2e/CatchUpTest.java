@@ -67,7 +67,7 @@ class CatchUpTest {
     }
 
     @Test
-    void shouldLeaveTheCpuUnmeasuredWhenEitherCommitsSampleIs() {
+    void shouldLeaveTheCpuUnmeasuredWhenOneCommitsSampleIsUnmeasured() {
         CatchUp.Step before = new CatchUp.Step(0, 0, Cpu.NONE);
         CatchUp.Step after = new CatchUp.Step(1_000, 100, new Cpu(5, 5));
 
