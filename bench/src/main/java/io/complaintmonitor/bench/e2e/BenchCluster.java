@@ -117,7 +117,7 @@ final class BenchCluster implements AutoCloseable {
     static Map<String, String> kafkaEnvironment() {
         Map<String, String> env = new TreeMap<>();
         System.getenv().forEach((name, value) -> {
-            if (name.startsWith("KAFKA_")) {
+            if (name.startsWith(ConfigKey.KAFKA_ENV_PREFIX)) {
                 env.put(name, value);
             }
         });
