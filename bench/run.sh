@@ -27,7 +27,8 @@ aot=()
 if [[ "${BENCH_AOT:-1}" == 1 && " $* " != *" --help "* ]] \
         && "$java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
     cache=$(bench/aot-train.sh "$java" "$app" bench/target/aot)
-    aot=(-XX:AOTCache="$cache")
+    # AOTMode=on: fail rather than run without the cache the results will name.
+    aot=(-XX:AOTCache="$cache" -XX:AOTMode=on)
 fi
 # The app's jar first, as in the cache's training run (a cache needs that class path as a prefix);
 # the benchmark's classes in their jar after it (a cache refuses a directory on the class path).

@@ -136,9 +136,11 @@ final class MemoryRestartPhase {
     private Process startChild(Map<ConfigKey, String> settings) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         // The collector the Dockerfile runs the monitor with (see the README's "JVM settings"), and
-        // its ahead-of-time cache when this JVM has one: the same jar's, trained the image's way.
+        // its ahead-of-time cache when this JVM has one: the same jar's, trained the image's way, and
+        // required (AOTMode=on), so the child fails rather than quietly running without it.
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.monitorHeap(), "-XX:+UseParallelGC"));
-        EndToEndBenchmark.aotCache().ifPresent(cache -> command.add(EndToEndBenchmark.AOT_CACHE_OPTION + cache));
+        EndToEndBenchmark.aotCache().ifPresent(cache ->
+                command.addAll(List.of(EndToEndBenchmark.AOT_CACHE_OPTION + cache, "-XX:AOTMode=on")));
         command.addAll(List.of("-jar", options.monitorJar().toString(), "run"));
         ProcessBuilder builder = new ProcessBuilder(command);
         settings.forEach((key, value) -> builder.environment().put(key.envVar(), value));
