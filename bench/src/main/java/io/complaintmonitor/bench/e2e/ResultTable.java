@@ -1,6 +1,7 @@
 package io.complaintmonitor.bench.e2e;
 
 import java.util.Locale;
+import java.util.Map;
 
 /** The results on one screen. */
 final class ResultTable {
@@ -33,11 +34,9 @@ final class ResultTable {
             out.append('\n');
         }
         Results.Rate monitor = r.monitorExactlyOnce();
-        if (monitor != null && monitor.cpuSecondsByThreads() != null) {
-            StringBuilder line = new StringBuilder("full monitor's CPU seconds by thread:");
-            monitor.cpuSecondsByThreads().forEach((group, s) -> line.append(String.format(Locale.ROOT, " %s %.1f;",
-                    group, s)));
-            out.append(line, 0, line.length() - 1).append('\n');
+        if (monitor != null) {
+            byGroup(out, "full monitor's CPU seconds by thread", monitor.cpuSecondsByThreads());
+            byGroup(out, "full monitor's seconds ready but waiting for a core", monitor.cpuWaitSecondsByThreads());
         }
         Results.Latency l = r.alertLatency();
         if (l != null) {
@@ -86,5 +85,13 @@ final class ResultTable {
         }
         String text = String.format(Locale.ROOT, format, whole);
         return half == null ? text : text + " (" + String.format(Locale.ROOT, format, half) + ")";
+    }
+
+    private static void byGroup(StringBuilder out, String what, Map<String, Double> seconds) {
+        if (seconds != null && !seconds.isEmpty()) {
+            StringBuilder line = new StringBuilder(what + ":");
+            seconds.forEach((group, s) -> line.append(String.format(Locale.ROOT, " %s %.1f;", group, s)));
+            out.append(line, 0, line.length() - 1).append('\n');
+        }
     }
 }

@@ -61,16 +61,18 @@ public record Results(
      * application's stream threads per record, and the cores this process kept busy (the broker,
      * GC, the JIT and RocksDB included; 2.0 is all of this machine), with the CPU seconds of the
      * whole run by group of threads ({@code cpuSecondsByThreads}, see {@link ThreadCpu}; null where
-     * not measured), and the seconds from start until every input had been read
+     * not measured) and the seconds each group was ready to run but waited for a core
+     * ({@code cpuWaitSecondsByThreads}; null likewise), and the seconds from start until every input had been read
      * ({@code readAllSeconds}, see {@link CatchUp.Timing}; null where not seen).
      */
     public record Rate(long records, double seconds, double perSecond, Double secondHalfPerSecond,
             Double streamCpuMicrosPerRecord, Double secondHalfStreamCpuMicrosPerRecord, Double processCores,
-            Double secondHalfProcessCores, Map<String, Double> cpuSecondsByThreads, Double readAllSeconds) {
+            Double secondHalfProcessCores, Map<String, Double> cpuSecondsByThreads,
+            Map<String, Double> cpuWaitSecondsByThreads, Double readAllSeconds) {
 
         public static Rate of(long records, double seconds) {
             return new Rate(records, round(seconds, 3), perSecond(records, seconds), null, null, null, null, null,
-                    null, null);
+                    null, null, null);
         }
 
         /**
@@ -95,16 +97,23 @@ public record Results(
                     end.streamMicrosPerRecord(atStart, records),
                     rated ? end.streamMicrosPerRecord(half, secondHalfRecords) : null,
                     end.processCores(atStart, timing.seconds()),
-                    rated ? end.processCores(half, secondHalfSeconds) : null, null,
+                    rated ? end.processCores(half, secondHalfSeconds) : null, null, null,
                     timing.readSeconds() == null ? null : round(timing.readSeconds(), 3));
         }
 
-        /** This rate with the run's CPU seconds by group of threads; unchanged if none were measured. */
-        Rate withCpuByThreads(Map<String, Double> secondsByGroup) {
-            return secondsByGroup.isEmpty() ? this : new Rate(records, seconds, perSecond, secondHalfPerSecond,
-                    streamCpuMicrosPerRecord, secondHalfStreamCpuMicrosPerRecord, processCores,
-                    secondHalfProcessCores,
-                    Collections.unmodifiableMap(new LinkedHashMap<>(secondsByGroup)), readAllSeconds);
+        /**
+         * This rate with the run's CPU seconds, and seconds waiting for a core, by group of threads;
+         * each unchanged if not measured.
+         */
+        Rate withCpuByThreads(Map<String, Double> secondsByGroup, Map<String, Double> waitingByGroup) {
+            return new Rate(records, seconds, perSecond, secondHalfPerSecond, streamCpuMicrosPerRecord,
+                    secondHalfStreamCpuMicrosPerRecord, processCores, secondHalfProcessCores,
+                    secondsByGroup.isEmpty() ? cpuSecondsByThreads : copyOf(secondsByGroup),
+                    waitingByGroup.isEmpty() ? cpuWaitSecondsByThreads : copyOf(waitingByGroup), readAllSeconds);
+        }
+
+        private static Map<String, Double> copyOf(Map<String, Double> byGroup) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(byGroup));
         }
 
         private static double perSecond(long records, double seconds) {

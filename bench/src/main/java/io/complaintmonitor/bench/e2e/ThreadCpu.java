@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * CPU time of every thread of this process, native ones included, from Linux's
@@ -21,10 +22,16 @@ import java.util.Map;
  * id) are those whose name starts with its application id cut alike; its producers' network threads
  * count with every client's. Elsewhere than Linux a sample is empty and nothing is reported.
  *
+ * <p>Also how long each thread was ready to run but waited for a core ({@code schedstat}'s run
+ * delay): with two cores the stream thread's wall time is its CPU, this wait, and the rest
+ * (blocked on the broker, or idle); the wait says how much the phase lost to the other threads.
+ *
  * @param ticks CPU time (user and system) in clock ticks, by thread id
+ * @param waitNanos time ready to run but not running, in nanoseconds, by thread id (none where
+ *     the kernel keeps no scheduler statistics)
  * @param names the kernel's name of each thread, by thread id
  */
-record ThreadCpu(Map<String, Long> ticks, Map<String, String> names) {
+record ThreadCpu(Map<String, Long> ticks, Map<String, Long> waitNanos, Map<String, String> names) {
 
     /** Linux's USER_HZ: the unit of /proc's CPU times on every architecture it supports. */
     static final double TICKS_PER_SECOND = 100;
@@ -49,9 +56,10 @@ record ThreadCpu(Map<String, Long> ticks, Map<String, String> names) {
 
     static ThreadCpu of(Path tasks) {
         Map<String, Long> ticks = new HashMap<>();
+        Map<String, Long> waits = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         if (!Files.isDirectory(tasks)) {
-            return new ThreadCpu(ticks, names);
+            return new ThreadCpu(ticks, waits, names);
         }
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
             for (Path thread : threads) {
@@ -66,6 +74,7 @@ record ThreadCpu(Map<String, Long> ticks, Map<String, String> names) {
                     String tid = thread.getFileName().toString();
                     ticks.put(tid, cpu);
                     names.put(tid, stat.substring(open + 1, close));
+                    runDelay(thread).ifPresent(nanos -> waits.put(tid, nanos));
                 } catch (IOException | RuntimeException e) {
                     // The thread ended between listing and reading: it is left out.
                 }
@@ -73,7 +82,17 @@ record ThreadCpu(Map<String, Long> ticks, Map<String, String> names) {
         } catch (IOException e) {
             // No thread listing: an empty sample.
         }
-        return new ThreadCpu(ticks, names);
+        return new ThreadCpu(ticks, waits, names);
+    }
+
+    /** "cpu-ns run-delay-ns timeslices": the second field; empty without scheduler statistics. */
+    private static OptionalLong runDelay(Path thread) {
+        try {
+            String[] fields = Files.readString(thread.resolve("schedstat")).trim().split(" ");
+            return OptionalLong.of(Long.parseLong(fields[1]));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /**
@@ -83,15 +102,28 @@ record ThreadCpu(Map<String, Long> ticks, Map<String, String> names) {
      * started is counted whole.
      */
     Map<String, Double> secondsByGroupSince(ThreadCpu earlier, String applicationId) {
+        return byGroupSince(ticks, earlier.ticks, applicationId, 1 / TICKS_PER_SECOND);
+    }
+
+    /**
+     * Seconds ready to run but waiting for a core, from {@code earlier} to this sample, by group, as
+     * {@link #secondsByGroupSince}; empty where either sample has no scheduler statistics.
+     */
+    Map<String, Double> waitingSecondsByGroupSince(ThreadCpu earlier, String applicationId) {
+        return byGroupSince(waitNanos, earlier.waitNanos, applicationId, 1e-9);
+    }
+
+    private Map<String, Double> byGroupSince(Map<String, Long> now, Map<String, Long> then, String applicationId,
+            double secondsPerUnit) {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        if (ticks.isEmpty() || earlier.ticks.isEmpty()) {
+        if (now.isEmpty() || then.isEmpty()) {
             return seconds;
         }
         GROUPS.forEach(group -> seconds.put(group, 0.0));
-        ticks.forEach((tid, now) -> {
-            long used = now - earlier.ticks.getOrDefault(tid, 0L);
+        now.forEach((tid, value) -> {
+            long used = value - then.getOrDefault(tid, 0L);
             if (used > 0) {
-                seconds.merge(groupOf(names.get(tid), applicationId), used / TICKS_PER_SECOND, Double::sum);
+                seconds.merge(groupOf(names.get(tid), applicationId), used * secondsPerUnit, Double::sum);
             }
         });
         seconds.replaceAll((group, s) -> Results.round(s, 1));

@@ -226,17 +226,25 @@ final class ThroughputPhases {
     }
 
     /**
-     * The rate with the phase's CPU by group of threads, printed too: in one JVM on two cores, the
-     * JIT compiling the phase's code takes a share the stream thread then lacks.
+     * The rate with the phase's CPU by group of threads, and the time each waited for a core,
+     * printed too: in one JVM on two cores, the JIT compiling the phase's code takes a share the
+     * stream thread then lacks.
      */
     private static Results.Rate withCpuByThreads(Results.Rate rate, ThreadCpu atStart, String applicationId) {
-        Map<String, Double> seconds = ThreadCpu.now().secondsByGroupSince(atStart, applicationId);
+        ThreadCpu now = ThreadCpu.now();
+        Map<String, Double> seconds = now.secondsByGroupSince(atStart, applicationId);
+        Map<String, Double> waiting = now.waitingSecondsByGroupSince(atStart, applicationId);
+        printByGroup("CPU seconds by thread", seconds);
+        printByGroup("seconds ready but waiting for a core", waiting);
+        return rate.withCpuByThreads(seconds, waiting);
+    }
+
+    private static void printByGroup(String what, Map<String, Double> seconds) {
         if (!seconds.isEmpty()) {
-            StringBuilder line = new StringBuilder("  CPU seconds by thread:");
+            StringBuilder line = new StringBuilder("  " + what + ":");
             seconds.forEach((group, s) -> line.append(String.format(Locale.ROOT, " %s %.1f;", group, s)));
             System.out.println(line.substring(0, line.length() - 1));
         }
-        return rate.withCpuByThreads(seconds);
     }
 
     /**

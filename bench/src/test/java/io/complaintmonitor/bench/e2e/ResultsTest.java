@@ -27,7 +27,8 @@ class ResultsTest {
     private static Results sample(Results.Memory memory, Results.Rate passThrough) {
         Results.Rate monitor = Results.Rate.of(1_000_000, Cpu.NONE, new CatchUp.Timing(40.0, 30.0, Cpu.NONE, Cpu.NONE,
                         37.5))
-                .withCpuByThreads(new LinkedHashMap<>(Map.of(ThreadCpu.APPLICATION, 35.5)));
+                .withCpuByThreads(new LinkedHashMap<>(Map.of(ThreadCpu.APPLICATION, 35.5)),
+                        new LinkedHashMap<>(Map.of(ThreadCpu.APPLICATION, 6.2)));
         Results.Latency latency = new Results.Latency(2_000, 10, 2_000, 900, 1_400, 1_600, 5.0);
         return new Results("2026-11-23T01:00:00Z",
                 new Results.Machine(2, "cpu", 24L << 30, "jdk", "Linux", "4.00 4.00 4.00", "5.00 5.00 5.00",
@@ -126,18 +127,23 @@ class ResultsTest {
         seconds.put(ThreadCpu.APPLICATION, 35.5);
         seconds.put(ThreadCpu.JIT, 20.0);
         seconds.put(ThreadCpu.OTHER, 4.5);
-        Results.Rate rate = Results.Rate.of(1_000_000, Cpu.NONE, untimed(40.0, 30.0)).withCpuByThreads(seconds);
+        Results.Rate rate = Results.Rate.of(1_000_000, Cpu.NONE, untimed(40.0, 30.0))
+                .withCpuByThreads(seconds, Map.of());
 
         assertThat(rate.cpuSecondsByThreads().keySet())
                 .containsExactly(ThreadCpu.APPLICATION, ThreadCpu.JIT, ThreadCpu.OTHER);
-        assertThat(Results.Rate.of(1_000_000, 10).withCpuByThreads(Map.of()).cpuSecondsByThreads())
+        assertThat(Results.Rate.of(1_000_000, 10).withCpuByThreads(Map.of(), Map.of()).cpuSecondsByThreads())
                 .as("not measured").isNull();
+        assertThat(rate.cpuWaitSecondsByThreads()).as("no scheduler statistics").isNull();
         Path file = dir.resolve("cpu.json");
         sample(null).write(file);
         assertThat(Results.JSON.readTree(Files.readString(file)).at("/monitorExactlyOnce/cpuSecondsByThreads")
                 .get(ThreadCpu.APPLICATION).asDouble()).isEqualTo(35.5);
+        assertThat(Results.JSON.readTree(Files.readString(file)).at("/monitorExactlyOnce/cpuWaitSecondsByThreads")
+                .get(ThreadCpu.APPLICATION).asDouble()).isEqualTo(6.2);
         assertThat(ResultTable.render(sample(null))).contains("full monitor's CPU seconds by thread: "
-                + ThreadCpu.APPLICATION + " 35.5\n");
+                + ThreadCpu.APPLICATION + " 35.5\n").contains("full monitor's seconds ready but waiting for a core: "
+                + ThreadCpu.APPLICATION + " 6.2\n");
         assertThat(ResultTable.render(sampleWith(rate))).doesNotContain("JIT compiler")
                 .as("only the monitor's phase is printed in the table");
     }

@@ -1,7 +1,9 @@
 package io.complaintmonitor.bench.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +48,53 @@ class ThreadCpuTest {
         assertEquals(0.5, seconds.get(ThreadCpu.CLIENT_NETWORK));
         assertEquals(0.0, seconds.get(ThreadCpu.ROCKSDB));
         assertEquals(3.1, seconds.get(ThreadCpu.OTHER));
+    }
+
+    /** A /proc/<pid>/task/<tid>/schedstat line: CPU time, run delay (both ns), time slices. */
+    private void waited(String tid, long runDelayNanos) throws IOException {
+        Files.writeString(tasks.resolve(tid).resolve("schedstat"), "123456789 " + runDelayNanos + " 42\n");
+    }
+
+    @Test
+    void groupsTheTimeThreadsWaitedForACoreBetweenTwoSamples() throws IOException {
+        thread("12", "bench-monitor-1", 100, 10);
+        waited("12", 1_000_000_000L);
+        thread("11", "C2 CompilerThre", 500, 20);
+        waited("11", 200_000_000L);
+        ThreadCpu before = ThreadCpu.of(tasks);
+        thread("12", "bench-monitor-1", 2_100, 60);
+        waited("12", 7_250_000_000L);
+        thread("11", "C2 CompilerThre", 900, 20);
+        waited("11", 1_700_000_000L);
+        thread("13", "GC Thread#0", 80, 0); // no schedstat: not counted
+
+        Map<String, Double> waiting = ThreadCpu.of(tasks).waitingSecondsByGroupSince(before, "bench-monitor");
+
+        assertEquals(ThreadCpu.GROUPS, List.copyOf(waiting.keySet()));
+        assertEquals(6.3, waiting.get(ThreadCpu.APPLICATION));
+        assertEquals(1.5, waiting.get(ThreadCpu.JIT));
+        assertEquals(0.0, waiting.get(ThreadCpu.GC));
+    }
+
+    @Test
+    void reportsNoWaitingWithoutSchedulerStatistics() throws IOException {
+        thread("12", "bench-monitor-1", 100, 10);
+        ThreadCpu before = ThreadCpu.of(tasks);
+        thread("12", "bench-monitor-1", 200, 10);
+
+        assertTrue(ThreadCpu.of(tasks).waitingSecondsByGroupSince(before, "bench-monitor").isEmpty());
+        assertEquals(1.0, ThreadCpu.of(tasks).secondsByGroupSince(before, "bench-monitor").get(ThreadCpu.APPLICATION));
+    }
+
+    @Test
+    void readsTheRealSchedulerStatisticsWhereTheKernelKeepsThem() {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/schedstat")),
+                "the kernel here keeps no scheduler statistics (/proc/self/schedstat)");
+        ThreadCpu self = ThreadCpu.now();
+
+        assertFalse(self.waitNanos().isEmpty());
+        assertTrue(self.ticks().keySet().containsAll(self.waitNanos().keySet()));
+        assertTrue(self.waitNanos().values().stream().allMatch(nanos -> nanos >= 0));
     }
 
     @Test
