@@ -37,6 +37,12 @@ final class ResultTable {
         if (monitor != null) {
             byGroup(out, "full monitor's CPU seconds by thread", monitor.cpuSecondsByThreads());
             byGroup(out, "full monitor's seconds ready but waiting for a core", monitor.cpuWaitSecondsByThreads());
+            Double ceiling = monitor.cpuBoundPerSecond(m.cores());
+            if (ceiling != null) {
+                out.append(String.format(Locale.ROOT,
+                        "full monitor's CPU-bound ceiling: %,.0f events/s (%.1f core-seconds over %d cores, no waits)%n",
+                        ceiling, monitor.seconds() * monitor.processCores(), m.cores()));
+            }
         }
         Results.Latency l = r.alertLatency();
         if (l != null) {

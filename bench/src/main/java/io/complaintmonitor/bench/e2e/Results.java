@@ -112,6 +112,18 @@ public record Results(
                     waitingByGroup.isEmpty() ? cpuWaitSecondsByThreads : copyOf(waitingByGroup), readAllSeconds);
         }
 
+        /**
+         * The most records per second this run's CPU would allow on {@code cores} cores: all the
+         * process used, spread over every core with no thread ever waiting or blocked; null where
+         * the CPU was not measured. A run near it is bound by CPU, not by waiting.
+         */
+        Double cpuBoundPerSecond(int cores) {
+            if (processCores == null || processCores <= 0) {
+                return null;
+            }
+            return perSecond(records, seconds * processCores / cores);
+        }
+
         private static Map<String, Double> copyOf(Map<String, Double> byGroup) {
             return Collections.unmodifiableMap(new LinkedHashMap<>(byGroup));
         }

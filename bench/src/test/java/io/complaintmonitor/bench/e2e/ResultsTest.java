@@ -99,6 +99,23 @@ class ResultsTest {
         assertThat(ResultTable.render(sampleWith(rate)))
                 .containsPattern("pass-through Streams, exactly-once +1,000,000 +40.0 +25,000 +33,333 +100.0 \\(80.0\\)"
                         + " +1.50 \\(2.00\\)\\n");
+        assertThat(rate.cpuBoundPerSecond(2)).as("60 core-seconds on 2 cores: 30 s at best").isEqualTo(33_333.0);
+        assertThat(Results.Rate.of(1_000_000, 10).cpuBoundPerSecond(2)).as("CPU not measured").isNull();
+    }
+
+    @Test
+    void shouldPrintTheMonitorsCpuBoundCeiling() {
+        Cpu start = new Cpu(0, 0);
+        Cpu end = new Cpu(25_000_000_000L, 64_000_000_000L);
+        Results.Rate monitor = Results.Rate.of(1_000_000, start, new CatchUp.Timing(40.0, 25.0, Cpu.NONE, end, null));
+        Results sample = sampleWith(Results.Rate.of(1_000_000, 5));
+        Results withMonitor = new Results(sample.startedAt(), sample.machine(), sample.options(), sample.write(),
+                sample.plainConsumer(), sample.passThroughExactlyOnce(), sample.keyedCountExactlyOnce(), monitor,
+                sample.monitorToPassThroughRatio(), sample.alertLatency(), sample.memory(), sample.targets(),
+                sample.floorPassed(), sample.notes());
+
+        assertThat(ResultTable.render(withMonitor))
+                .contains("full monitor's CPU-bound ceiling: 31,250 events/s (64.0 core-seconds over 2 cores, no waits)");
     }
 
     @Test
