@@ -27,6 +27,10 @@ echo "training an AOT cache for $app (about a minute; log $dir/training.log)" >&
     > "$dir/training.log" 2>&1
 rm -rf "$dir/training-data"
 [[ -s "$cache" ]] || { echo "no AOT cache was written; see $dir/training.log" >&2; exit 1; }
-usable || { echo "the JVM refuses the AOT cache it has just written: $java -XX:AOTCache=$cache -XX:AOTMode=on -cp $app -version" >&2; exit 1; }
+usable || {
+    echo "the JVM refuses the AOT cache it has just written, $cache; its reason:" >&2
+    "$java" -XX:AOTCache="$cache" -XX:AOTMode=on -cp "$app" -version >&2 || true
+    exit 1
+}
 echo "$made_by" > "$stamp"
 echo "$cache"

@@ -39,8 +39,8 @@ final class ResultTable {
             byGroup(out, "full monitor's seconds ready but waiting for a core", monitor.cpuWaitSecondsByThreads());
             Double ceiling = monitor.cpuBoundPerSecond(m.cores());
             if (ceiling != null) {
-                out.append(String.format(Locale.ROOT,
-                        "full monitor's CPU-bound ceiling: %,.0f events/s (%.1f core-seconds over %d cores, no waits)%n",
+                out.append(String.format(Locale.ROOT, "full monitor's CPU-bound ceiling: %,.0f events/s"
+                        + " (%.1f core-seconds over %d cores, no waits)%n",
                         ceiling, monitor.seconds() * monitor.processCores(), m.cores()));
             }
         }

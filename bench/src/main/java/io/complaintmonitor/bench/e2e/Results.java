@@ -62,8 +62,8 @@ public record Results(
      * GC, the JIT and RocksDB included; 2.0 is all of this machine), with the CPU seconds of the
      * whole run by group of threads ({@code cpuSecondsByThreads}, see {@link ThreadCpu}; null where
      * not measured) and the seconds each group was ready to run but waited for a core
-     * ({@code cpuWaitSecondsByThreads}; null likewise), and the seconds from start until every input had been read
-     * ({@code readAllSeconds}, see {@link CatchUp.Timing}; null where not seen).
+     * ({@code cpuWaitSecondsByThreads}; null likewise), and the seconds from start until every
+     * input had been read ({@code readAllSeconds}, see {@link CatchUp.Timing}; null where not seen).
      */
     public record Rate(long records, double seconds, double perSecond, Double secondHalfPerSecond,
             Double streamCpuMicrosPerRecord, Double secondHalfStreamCpuMicrosPerRecord, Double processCores,

@@ -115,7 +115,8 @@ class ResultsTest {
                 sample.floorPassed(), sample.notes());
 
         assertThat(ResultTable.render(withMonitor))
-                .contains("full monitor's CPU-bound ceiling: 31,250 events/s (64.0 core-seconds over 2 cores, no waits)");
+                .contains("full monitor's CPU-bound ceiling: 31,250 events/s"
+                        + " (64.0 core-seconds over 2 cores, no waits)");
     }
 
     @Test
