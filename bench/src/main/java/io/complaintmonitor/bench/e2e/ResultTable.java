@@ -95,9 +95,14 @@ final class ResultTable {
 
     private static void byGroup(StringBuilder out, String what, Map<String, Double> seconds) {
         if (seconds != null && !seconds.isEmpty()) {
-            StringBuilder line = new StringBuilder(what + ":");
-            seconds.forEach((group, s) -> line.append(String.format(Locale.ROOT, " %s %.1f;", group, s)));
-            out.append(line, 0, line.length() - 1).append('\n');
+            out.append(byGroupLine(what, seconds)).append('\n');
         }
+    }
+
+    /** "what: group seconds; group seconds", seconds by group of threads as {@link ThreadCpu} gives them. */
+    static String byGroupLine(String what, Map<String, Double> seconds) {
+        StringBuilder line = new StringBuilder(what + ":");
+        seconds.forEach((group, s) -> line.append(String.format(Locale.ROOT, " %s %.1f;", group, s)));
+        return line.substring(0, line.length() - 1);
     }
 }

@@ -241,9 +241,7 @@ final class ThroughputPhases {
 
     private static void printByGroup(String what, Map<String, Double> seconds) {
         if (!seconds.isEmpty()) {
-            StringBuilder line = new StringBuilder("  " + what + ":");
-            seconds.forEach((group, s) -> line.append(String.format(Locale.ROOT, " %s %.1f;", group, s)));
-            System.out.println(line.substring(0, line.length() - 1));
+            System.out.println("  " + ResultTable.byGroupLine(what, seconds));
         }
     }
 
